@@ -1,0 +1,133 @@
+import type * as v from 'valibot';
+import type {
+  ClientCapabilities,
+  CreateMessageRequestParams,
+  CreateMessageResult,
+  Implementation,
+  LoggingLevel,
+  ReadResourceResult,
+  RequestId,
+  Root,
+} from '../protocol/types.js';
+import type { Component } from '../server/component.js';
+
+/** Writes `notifications/message` log entries to the client. */
+export type LogMethod = (data: unknown, logger?: string) => void;
+
+/** One method per MCP log level, plus `log(level, …)`. */
+export interface Logger {
+  readonly debug: LogMethod;
+  readonly info: LogMethod;
+  readonly notice: LogMethod;
+  readonly warning: LogMethod;
+  readonly error: LogMethod;
+  readonly critical: LogMethod;
+  readonly alert: LogMethod;
+  readonly emergency: LogMethod;
+  readonly log: (level: LoggingLevel, data: unknown, logger?: string) => void;
+}
+
+/** Picks components by exact (final, namespaced) name or by tag. */
+export interface ComponentSelector {
+  readonly names?: readonly string[];
+  readonly tags?: readonly string[];
+}
+
+/** What a handler knows about the session it serves. */
+export interface SessionInfo {
+  /** The session id; `undefined` in stateless mode and in tests. */
+  readonly id: string | undefined;
+  /** State that lives as long as the session; private to it. */
+  readonly state: Map<string, unknown>;
+  /** The client's `clientInfo` from initialize. */
+  readonly clientInfo: Implementation | undefined;
+  /** What the client declared it supports. */
+  readonly clientCapabilities: ClientCapabilities | undefined;
+  /** The negotiated protocol revision. */
+  readonly protocolVersion: string | undefined;
+  /** Shows components to this session again (and tells the client the lists changed). */
+  readonly enable: (selector: ComponentSelector) => void;
+  /** Hides components from this session (and tells the client the lists changed). */
+  readonly disable: (selector: ComponentSelector) => void;
+  /** Whether this session sees a component. */
+  readonly isEnabled: (component: Component) => boolean;
+}
+
+/** A sampling request: a prompt string or the full `sampling/createMessage` params. */
+export type SampleRequest =
+  | string
+  | (Omit<CreateMessageRequestParams, 'messages' | 'maxTokens'> & {
+      readonly messages: string | CreateMessageRequestParams['messages'];
+      readonly maxTokens?: number;
+    });
+
+/** A form-mode elicitation: `schema` is a valibot object schema of flat primitive fields. */
+export interface ElicitFormRequest<TSchema extends v.GenericSchema = v.GenericSchema> {
+  readonly mode?: 'form';
+  readonly message: string;
+  readonly schema: TSchema;
+}
+
+/** A form-mode elicitation with a hand-written JSON Schema; `content` comes back unvalidated. */
+export interface ElicitRawFormRequest {
+  readonly mode?: 'form';
+  readonly message: string;
+  readonly requestedSchema: Readonly<Record<string, unknown>>;
+}
+
+/** A URL-mode elicitation (MCP 2025-11-25): the user completes a flow in a browser. */
+export interface ElicitUrlRequest {
+  readonly mode: 'url';
+  readonly message: string;
+  readonly url: string;
+  /** Defaults to a random id. */
+  readonly elicitationId?: string;
+}
+
+/** Any elicitation request. */
+export type ElicitRequest = ElicitFormRequest | ElicitRawFormRequest | ElicitUrlRequest;
+
+/** The user's answer to an elicitation. `content` is validated against the schema. */
+export type ElicitOutcome<T> =
+  | { readonly action: 'accept'; readonly content: T }
+  | { readonly action: 'decline' }
+  | { readonly action: 'cancel' };
+
+/** Elicits input from the user through the client. */
+export interface Elicit {
+  <TSchema extends v.GenericSchema>(
+    request: ElicitFormRequest<TSchema>,
+  ): Promise<ElicitOutcome<v.InferOutput<TSchema>>>;
+  (request: ElicitRawFormRequest): Promise<ElicitOutcome<Record<string, unknown>>>;
+  (request: ElicitUrlRequest): Promise<ElicitOutcome<undefined>>;
+}
+
+/**
+ * What every handler receives as its second argument. The runtime supplies a
+ * real one per request; `createTestContext()` supplies one for unit tests.
+ */
+export interface Context {
+  /** The JSON-RPC id of the request being served (`undefined` for direct calls). */
+  readonly requestId: RequestId | undefined;
+  /** Aborted when the client cancels the request, the tool times out or the session ends. */
+  readonly signal: AbortSignal;
+  /** The request's `_meta`, as sent by the client. */
+  readonly meta: Readonly<Record<string, unknown>> | undefined;
+  /** Logs to the client (`notifications/message`), filtered by the session's level. */
+  readonly log: Logger;
+  /** Reports progress when the request carried a progress token; otherwise does nothing. */
+  readonly progress: (progress: number, total?: number, message?: string) => Promise<void>;
+  /** The session serving this request. */
+  readonly session: SessionInfo;
+  /** Asks the client's model for a completion (`sampling/createMessage`). */
+  readonly sample: (request: SampleRequest) => Promise<CreateMessageResult>;
+  /** Asks the user for input through the client (`elicitation/create`). */
+  readonly elicit: Elicit;
+  /** Lists the client's roots (`roots/list`). */
+  readonly roots: () => Promise<Root[]>;
+  /** Reads one of this server's own resources. */
+  readonly readResource: (uri: string) => Promise<ReadResourceResult>;
+}
+
+/** The parts of a {@link Context} a caller may supply; the server fills in the rest. */
+export type ContextInput = Partial<Context>;

@@ -1,0 +1,87 @@
+/**
+ * @mcpkit/core: declare MCP tools, resources and prompts as immutable values
+ * and fold them into a server that answers requests with no transport.
+ * @packageDocumentation
+ */
+
+export { type ComposeOptions, compose } from './compose/compose.js';
+export {
+  audio,
+  type Content,
+  type ContentOptions,
+  embedded,
+  image,
+  isContent,
+  resourceLink,
+  text,
+} from './content/content.js';
+export { toElicitOutcome, toElicitParams, toSamplingParams } from './context/client-requests.js';
+export type {
+  ComponentSelector,
+  Context,
+  ContextInput,
+  Elicit,
+  ElicitFormRequest,
+  ElicitOutcome,
+  ElicitRawFormRequest,
+  ElicitRequest,
+  ElicitUrlRequest,
+  Logger,
+  LogMethod,
+  SampleRequest,
+  SessionInfo,
+} from './context/context.js';
+export { everythingEnabled } from './context/defaults.js';
+export {
+  DefinitionError,
+  ErrorCode,
+  type ErrorCodeValue,
+  isMcpkitError,
+  McpkitError,
+  ProtocolError,
+  ToolError,
+} from './errors/index.js';
+export {
+  type PromptArgs,
+  type PromptArgument,
+  type PromptDescriptor,
+  type PromptMessageInput,
+  type PromptOptions,
+  type PromptReturn,
+  prompt,
+} from './prompt/prompt.js';
+export type * from './protocol/types.js';
+export {
+  type ContentsItem,
+  type ExplicitContents,
+  type ResourceReturn,
+  resourceContents,
+} from './resource/read-result.js';
+export {
+  type Completer,
+  type ListedResource,
+  type ResourceDescriptor,
+  type ResourceOptions,
+  type ResourceResult,
+  type ResourceTemplateDescriptor,
+  resource,
+  type TemplateParams,
+} from './resource/resource.js';
+export type { TemplateVariables } from './resource/uri-template.js';
+export type { AnySchema } from './schema/any-schema.js';
+export type { JsonObjectSchema, JsonSchema } from './schema/json-schema.js';
+export type { CompletionRef } from './server/complete.js';
+export { type Component, componentKey, type Module } from './server/component.js';
+export { createServer } from './server/create-server.js';
+export type { DuplicatePolicy, ServerOptions } from './server/options.js';
+export type { Server, ServerInfo } from './server/server.js';
+export {
+  createTestContext,
+  type ElicitAnswer,
+  type Recording,
+  type SampleAnswer,
+  type TestContext,
+  type TestContextOptions,
+} from './testing/create-test-context.js';
+export type { Serializer } from './tool/call-result.js';
+export { type ToolArgs, type ToolDescriptor, type ToolOptions, type ToolReturn, tool } from './tool/tool.js';

@@ -1,0 +1,68 @@
+/**
+ * Protocol types re-exported from the official SDK. Type-only: core carries no
+ * runtime dependency on the SDK (and so none on zod).
+ */
+export type {
+  Annotations,
+  BlobResourceContents,
+  CallToolResult,
+  ClientCapabilities,
+  CompleteResult,
+  ContentBlock,
+  CreateMessageRequestParams,
+  CreateMessageResult,
+  ElicitRequestFormParams,
+  ElicitRequestURLParams,
+  ElicitResult,
+  GetPromptResult,
+  Icon,
+  Implementation,
+  JSONRPCMessage,
+  LoggingLevel,
+  Prompt,
+  PromptMessage,
+  ReadResourceResult,
+  Resource,
+  ResourceContents,
+  ResourceTemplate,
+  Root,
+  ServerCapabilities,
+  TextResourceContents,
+  Tool,
+  ToolAnnotations,
+} from '@modelcontextprotocol/sdk/types.js';
+
+/** A JSON-RPC request id. */
+export type RequestId = string | number;
+
+/** A JSON-RPC 2.0 request as it arrives on the wire. */
+export interface JsonRpcRequest {
+  readonly jsonrpc: '2.0';
+  readonly id: RequestId;
+  readonly method: string;
+  readonly params?: Readonly<Record<string, unknown>>;
+}
+
+/** A JSON-RPC 2.0 notification (a request with no id). */
+export interface JsonRpcNotification {
+  readonly jsonrpc: '2.0';
+  readonly method: string;
+  readonly params?: Readonly<Record<string, unknown>>;
+}
+
+/** A successful JSON-RPC 2.0 response. */
+export interface JsonRpcSuccess {
+  readonly jsonrpc: '2.0';
+  readonly id: RequestId;
+  readonly result: Record<string, unknown>;
+}
+
+/** A JSON-RPC 2.0 error response. */
+export interface JsonRpcFailure {
+  readonly jsonrpc: '2.0';
+  readonly id: RequestId | null;
+  readonly error: { readonly code: number; readonly message: string; readonly data?: unknown };
+}
+
+/** Either kind of JSON-RPC 2.0 response. */
+export type JsonRpcResponse = JsonRpcSuccess | JsonRpcFailure;

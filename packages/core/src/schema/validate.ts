@@ -1,0 +1,27 @@
+import * as v from 'valibot';
+
+/** The outcome of validating a value: the parsed output or a readable message. */
+export type Validation<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+
+/** Formats valibot issues as `field: message; other.field: message`. */
+export const formatIssues = (issues: readonly v.BaseIssue<unknown>[]): string =>
+  issues
+    .map((issue) => {
+      const path = v.getDotPath(issue);
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+
+/** Validates with a sync or async valibot schema; sync schemas stay synchronous. */
+export const validate = <T>(
+  schema: v.GenericSchema | v.GenericSchemaAsync,
+  value: unknown,
+): Validation<T> | Promise<Validation<T>> => {
+  const settle = (result: v.SafeParseResult<v.GenericSchema>): Validation<T> =>
+    result.success ? { ok: true, value: result.output as T } : { ok: false, message: formatIssues(result.issues) };
+  return schema.async
+    ? v
+        .safeParseAsync(schema as v.GenericSchemaAsync, value)
+        .then((r) => settle(r as v.SafeParseResult<v.GenericSchema>))
+    : settle(v.safeParse(schema as v.GenericSchema, value));
+};

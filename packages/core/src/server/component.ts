@@ -1,0 +1,32 @@
+import type { PromptDescriptor } from '../prompt/prompt.js';
+import type { ResourceDescriptor, ResourceTemplateDescriptor } from '../resource/resource.js';
+import type { ToolDescriptor } from '../tool/tool.js';
+
+/** Anything `createServer()` accepts in its component list. */
+export type Component =
+  // biome-ignore lint/suspicious/noExplicitAny: a list holds tools of every input and output type
+  | ToolDescriptor<any, any>
+  | ResourceDescriptor
+  // biome-ignore lint/suspicious/noExplicitAny: likewise for template params
+  | ResourceTemplateDescriptor<any>
+  // biome-ignore lint/suspicious/noExplicitAny: likewise for prompt args
+  | PromptDescriptor<any>;
+
+/** A module: a frozen list of components, made by `compose()` and spread into a server. */
+export type Module = readonly Component[];
+
+/** Fields every component shares. */
+export interface ComponentBase {
+  /** Free-form labels used by `include`/`exclude` filters and per-session enable/disable. */
+  readonly tags: readonly string[];
+  /** Sent to clients as the component's `_meta`. */
+  readonly meta: Readonly<Record<string, unknown>> | undefined;
+}
+
+/** The name a component is addressed by: its name, or for a static resource its URI. */
+export const componentKey = (component: Component): string =>
+  component.kind === 'resource'
+    ? component.uri
+    : component.kind === 'resourceTemplate'
+      ? component.uriTemplate
+      : component.name;

@@ -1,0 +1,89 @@
+import type { Context, ContextInput } from '../context/context.js';
+import { completeContext } from '../context/defaults.js';
+import { DefinitionError } from '../errors/errors.js';
+import type {
+  CallToolResult,
+  CompleteResult,
+  GetPromptResult,
+  Prompt,
+  ReadResourceResult,
+  Resource,
+  ResourceTemplate,
+  Tool,
+} from '../protocol/types.js';
+import { deepFreeze } from '../utils/deep-freeze.js';
+import { deriveCapabilities } from './capabilities.js';
+import type { Component, Module } from './component.js';
+import { createDispatcher } from './dispatch.js';
+import { registryMethods } from './methods.js';
+import type { ServerOptions } from './options.js';
+import { readResource } from './read-resource.js';
+import { buildRegistry } from './registry.js';
+import type { Server, ServerInfo } from './server.js';
+
+const flatten = (items: readonly (Component | Module)[]): Component[] =>
+  items.flatMap((item) => (Array.isArray(item) ? flatten(item as Module) : [item as Component]));
+
+/**
+ * Folds components into a server: a deeply frozen value that answers MCP
+ * requests through `handle()` and typed methods, with no transport. Fails at
+ * construction on anything that could not be served (duplicates, bad names).
+ *
+ * @example
+ * export default createServer({ name: 'demo', version: '1.0.0' }, [...math, config, analyze]);
+ */
+export const createServer = (
+  info: ServerInfo,
+  components: readonly (Component | Module)[],
+  options: ServerOptions = {},
+): Server => {
+  if (!info || typeof info.name !== 'string' || typeof info.version !== 'string') {
+    throw new DefinitionError('createServer() needs info with a name and a version');
+  }
+  if (options.pageSize !== undefined && !(Number.isInteger(options.pageSize) && options.pageSize > 0)) {
+    throw new DefinitionError('pageSize must be a positive integer');
+  }
+  const { instructions, ...serverInfo } = info;
+  const registry = buildRegistry(flatten(components), options);
+  const methods = registryMethods(registry, options);
+  const readOwn = (uri: string, ctx: Context) => readResource(registry, uri, ctx, options);
+  const handle = createDispatcher(methods, readOwn, options.maskErrorDetails);
+
+  const call = async <R>(method: string, params: Record<string, unknown>, input?: ContextInput): Promise<R> => {
+    const ctx = completeContext(input, readOwn);
+    return (await (methods.get(method) as NonNullable<ReturnType<typeof methods.get>>)(params, ctx)) as R;
+  };
+  const all =
+    <T>(key: string, method: string) =>
+    async (input?: ContextInput): Promise<readonly T[]> => {
+      const items: T[] = [];
+      let cursor: string | undefined;
+      do {
+        const result = await call<Record<string, unknown>>(method, cursor ? { cursor } : {}, input);
+        items.push(...(result[key] as T[]));
+        cursor = result.nextCursor as string | undefined;
+      } while (cursor);
+      return items;
+    };
+
+  return deepFreeze({
+    kind: 'server',
+    info: serverInfo,
+    instructions,
+    capabilities: deriveCapabilities(registry),
+    components: registry.components,
+    options,
+    handle,
+    listTools: all<Tool>('tools', 'tools/list'),
+    callTool: (name: string, args?: Record<string, unknown>, ctx?: ContextInput) =>
+      call<CallToolResult>('tools/call', { name, arguments: args }, ctx),
+    listResources: all<Resource>('resources', 'resources/list'),
+    listResourceTemplates: all<ResourceTemplate>('resourceTemplates', 'resources/templates/list'),
+    readResource: (uri: string, ctx?: ContextInput) => call<ReadResourceResult>('resources/read', { uri }, ctx),
+    listPrompts: all<Prompt>('prompts', 'prompts/list'),
+    getPrompt: (name: string, args?: Record<string, string>, ctx?: ContextInput) =>
+      call<GetPromptResult>('prompts/get', { name, arguments: args }, ctx),
+    complete: async (ref, argument, context, ctx) =>
+      (await call<CompleteResult>('completion/complete', { ref, argument, context }, ctx)).completion,
+  } satisfies Server);
+};

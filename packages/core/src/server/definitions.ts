@@ -1,0 +1,60 @@
+import type { PromptDescriptor } from '../prompt/prompt.js';
+import type { Prompt, Resource, ResourceTemplate, Tool } from '../protocol/types.js';
+import type { ResourceDescriptor, ResourceTemplateDescriptor } from '../resource/resource.js';
+import type { ToolDescriptor } from '../tool/tool.js';
+
+/** Drops undefined members so list results carry only what was declared. */
+const compact = <T extends Record<string, unknown>>(value: T): T => {
+  for (const key of Object.keys(value)) if (value[key] === undefined) delete value[key];
+  return value;
+};
+
+// biome-ignore lint/suspicious/noExplicitAny: any tool
+export const toolDefinition = (t: ToolDescriptor<any, any>): Tool =>
+  compact({
+    name: t.name,
+    title: t.title,
+    description: t.description,
+    inputSchema: t.inputSchema,
+    outputSchema: t.outputSchema,
+    annotations: t.annotations,
+    icons: t.icons,
+    _meta: t.meta,
+  }) as Tool;
+
+export const resourceDefinition = (r: ResourceDescriptor): Resource =>
+  compact({
+    uri: r.uri,
+    name: r.name,
+    title: r.title,
+    description: r.description,
+    mimeType: r.mimeType,
+    size: r.size,
+    annotations: r.annotations,
+    icons: r.icons,
+    _meta: r.meta,
+  }) as Resource;
+
+// biome-ignore lint/suspicious/noExplicitAny: any template
+export const templateDefinition = (t: ResourceTemplateDescriptor<any>): ResourceTemplate =>
+  compact({
+    uriTemplate: t.uriTemplate,
+    name: t.name,
+    title: t.title,
+    description: t.description,
+    mimeType: t.mimeType,
+    annotations: t.annotations,
+    icons: t.icons,
+    _meta: t.meta,
+  }) as ResourceTemplate;
+
+// biome-ignore lint/suspicious/noExplicitAny: any prompt
+export const promptDefinition = (p: PromptDescriptor<any>): Prompt =>
+  compact({
+    name: p.name,
+    title: p.title,
+    description: p.description,
+    arguments: p.arguments.length ? p.arguments : undefined,
+    icons: p.icons,
+    _meta: p.meta,
+  }) as Prompt;

@@ -1,0 +1,43 @@
+import type { Context } from '../context/context.js';
+import { invalidParams } from '../errors/errors.js';
+import { toPromptResult } from '../prompt/render-result.js';
+import type { GetPromptResult } from '../protocol/types.js';
+import { coerceStrings } from '../schema/coerce-strings.js';
+import { validate } from '../schema/validate.js';
+import { isPlainObject } from '../utils/is-plain-object.js';
+import { handlerError } from './handler-error.js';
+import type { ServerOptions } from './options.js';
+import type { Registry } from './registry.js';
+import { isVisible } from './visibility.js';
+
+/**
+ * Renders a prompt. Arguments arrive as strings (per the spec) and are decoded
+ * by the args schema's types before validation; missing or invalid arguments
+ * are invalid params (-32602).
+ */
+export const getPrompt = async (
+  registry: Registry,
+  name: unknown,
+  rawArgs: unknown,
+  ctx: Context,
+  options: ServerOptions,
+): Promise<GetPromptResult> => {
+  const entry = typeof name === 'string' ? registry.prompts.get(name) : undefined;
+  if (!entry || !isVisible(ctx, entry.descriptor)) throw invalidParams(`Unknown prompt: ${JSON.stringify(name)}`);
+  if (rawArgs !== undefined && !isPlainObject(rawArgs)) throw invalidParams('prompts/get arguments must be an object');
+  const prompt = entry.descriptor;
+  let args: unknown = {};
+  if (prompt.args) {
+    const strings = Object.fromEntries(
+      Object.entries(rawArgs ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+    );
+    const checked = await validate(prompt.args, coerceStrings(strings, prompt.argsSchema));
+    if (!checked.ok) throw invalidParams(`Invalid arguments for prompt '${prompt.name}': ${checked.message}`);
+    args = checked.value;
+  }
+  try {
+    return toPromptResult(await prompt.render(args, ctx), prompt.description);
+  } catch (error) {
+    throw handlerError(error, `rendering prompt '${prompt.name}'`, options.maskErrorDetails);
+  }
+};

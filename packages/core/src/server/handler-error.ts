@@ -1,0 +1,13 @@
+import { ErrorCode } from '../errors/codes.js';
+import { ProtocolError } from '../errors/errors.js';
+
+/**
+ * Normalises an error thrown by a resource or prompt handler into a JSON-RPC
+ * error: protocol errors pass through, anything else is an internal error whose
+ * message is kept unless details are masked.
+ */
+export const handlerError = (error: unknown, what: string, mask: boolean | undefined): ProtocolError => {
+  if (error instanceof ProtocolError) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  return new ProtocolError(ErrorCode.InternalError, mask ? `Error ${what}` : `Error ${what}: ${detail}`);
+};

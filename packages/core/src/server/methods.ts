@@ -1,0 +1,79 @@
+import type { Context } from '../context/context.js';
+import { invalidParams } from '../errors/errors.js';
+import { runTool } from '../tool/run-tool.js';
+import { complete } from './complete.js';
+import { getPrompt } from './get-prompt.js';
+import { listResources } from './list-resources.js';
+import type { ServerOptions } from './options.js';
+import { paginate } from './pagination.js';
+import { readResource } from './read-resource.js';
+import type { Registry } from './registry.js';
+import { visibleTo } from './visibility.js';
+
+/** Answers one method's params with its result object. */
+export type MethodHandler = (
+  params: Readonly<Record<string, unknown>>,
+  ctx: Context,
+) => Promise<Record<string, unknown>>;
+
+const page = <T>(key: string, items: readonly T[], cursor: unknown, pageSize: number | undefined) => {
+  const { page: slice, nextCursor } = paginate(items, cursor, pageSize);
+  return nextCursor ? { [key]: slice, nextCursor } : { [key]: slice };
+};
+
+/** The registry's request methods, by MCP method name. */
+export const registryMethods = (registry: Registry, options: ServerOptions): ReadonlyMap<string, MethodHandler> => {
+  const tools = [...registry.tools.values()];
+  const templates = [...registry.templates.values()];
+  const prompts = [...registry.prompts.values()];
+  const { pageSize } = options;
+  return new Map<string, MethodHandler>([
+    ['ping', async () => ({})],
+    [
+      'tools/list',
+      async (p, ctx) =>
+        page(
+          'tools',
+          visibleTo(ctx, tools).map((e) => e.definition),
+          p.cursor,
+          pageSize,
+        ),
+    ],
+    [
+      'tools/call',
+      async (p, ctx) => {
+        const entry = typeof p.name === 'string' ? registry.tools.get(p.name) : undefined;
+        if (!entry || !ctx.session.isEnabled(entry.descriptor))
+          throw invalidParams(`Unknown tool: ${JSON.stringify(p.name)}`, { name: p.name });
+        return runTool(entry.descriptor, p.arguments, ctx, options);
+      },
+    ],
+    [
+      'resources/list',
+      async (p, ctx) => page('resources', await listResources(registry, ctx, options), p.cursor, pageSize),
+    ],
+    [
+      'resources/templates/list',
+      async (p, ctx) =>
+        page(
+          'resourceTemplates',
+          visibleTo(ctx, templates).map((e) => e.definition),
+          p.cursor,
+          pageSize,
+        ),
+    ],
+    ['resources/read', (p, ctx) => readResource(registry, p.uri, ctx, options)],
+    [
+      'prompts/list',
+      async (p, ctx) =>
+        page(
+          'prompts',
+          visibleTo(ctx, prompts).map((e) => e.definition),
+          p.cursor,
+          pageSize,
+        ),
+    ],
+    ['prompts/get', (p, ctx) => getPrompt(registry, p.name, p.arguments, ctx, options)],
+    ['completion/complete', (p, ctx) => complete(registry, p, ctx, options)],
+  ]);
+};

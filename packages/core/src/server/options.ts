@@ -1,0 +1,22 @@
+import type { Serializer } from '../tool/call-result.js';
+
+/** What to do when two components share a name (or URI): fail, warn and replace, replace, or keep the first. */
+export type DuplicatePolicy = 'error' | 'warn' | 'replace' | 'ignore';
+
+/** Options of {@link createServer}. */
+export interface ServerOptions {
+  /** Default `'error'`. */
+  readonly onDuplicate?: DuplicatePolicy;
+  /** Keep only components with at least one of these tags. */
+  readonly include?: readonly string[];
+  /** Drop components with any of these tags (wins over `include`). */
+  readonly exclude?: readonly string[];
+  /** Paginate list results by cursor, this many items a page. */
+  readonly pageSize?: number;
+  /** Replace the messages of unexpected handler errors with generic ones. `ToolError` messages are kept. */
+  readonly maskErrorDetails?: boolean;
+  /** Turns non-string tool results into text; JSON by default. */
+  readonly serializer?: Serializer;
+  /** Where duplicate warnings go; `console.warn` by default. */
+  readonly warn?: (message: string) => void;
+}

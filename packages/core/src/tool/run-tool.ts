@@ -1,0 +1,79 @@
+import type { Context } from '../context/context.js';
+import { ProtocolError, ToolError } from '../errors/errors.js';
+import type { CallToolResult } from '../protocol/types.js';
+import { validate } from '../schema/validate.js';
+import { DeadlineExceeded, withTimeout } from '../utils/with-timeout.js';
+import { type Serializer, serialize, toCallResult, toolErrorResult } from './call-result.js';
+import { argumentsObject, parseStringifiedArgs } from './coerce-args.js';
+import type { ToolDescriptor } from './tool.js';
+
+/** Server options that shape how tools run. */
+export interface ToolRunOptions {
+  readonly serializer?: Serializer;
+  /** Replace the message of unexpected errors with a generic one (ToolError messages are kept). */
+  readonly maskErrorDetails?: boolean;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: runs tools of any type
+type AnyTool = ToolDescriptor<any, any>;
+
+const parseArgs = async (tool: AnyTool, raw: unknown): Promise<Record<string, unknown> | string> => {
+  const args = argumentsObject(raw);
+  if (args === undefined) return `Invalid arguments for tool '${tool.name}': expected an object`;
+  if (!tool.input) return args;
+  const first = await validate<Record<string, unknown>>(tool.input, args);
+  if (first.ok) return first.value;
+  const reparsed = parseStringifiedArgs(args);
+  if (reparsed) {
+    const second = await validate<Record<string, unknown>>(tool.input, reparsed);
+    if (second.ok) return second.value;
+  }
+  return `Invalid arguments for tool '${tool.name}': ${first.message}`;
+};
+
+const structuredResult = async (tool: AnyTool, value: unknown, options: ToolRunOptions): Promise<CallToolResult> => {
+  const checked = await validate(tool.output, value);
+  if (!checked.ok) {
+    return toolErrorResult(
+      `Tool '${tool.name}' returned a result that does not match its output schema: ${checked.message}`,
+    );
+  }
+  const structured = (tool.wrapsOutput ? { result: checked.value } : checked.value) as Record<string, unknown>;
+  return {
+    content: [{ type: 'text', text: serialize(checked.value, options.serializer) }],
+    structuredContent: structured,
+  };
+};
+
+const errorResult = (tool: AnyTool, error: unknown, options: ToolRunOptions): CallToolResult => {
+  if (error instanceof ProtocolError) throw error;
+  if (error instanceof ToolError) return toolErrorResult(error.message);
+  if (error instanceof DeadlineExceeded) return toolErrorResult(`Tool '${tool.name}' timed out after ${error.ms} ms`);
+  if (options.maskErrorDetails) return toolErrorResult(`Error calling tool '${tool.name}'`);
+  const message = error instanceof Error ? error.message || error.name : String(error);
+  return toolErrorResult(message);
+};
+
+/**
+ * Calls a tool the way `tools/call` does: validates (and repairs stringified)
+ * arguments, runs the handler under its timeout, and converts the return value
+ * or the error into a call result. Only a {@link ProtocolError} escapes.
+ */
+export const runTool = async (
+  tool: AnyTool,
+  rawArgs: unknown,
+  ctx: Context,
+  options: ToolRunOptions,
+): Promise<CallToolResult> => {
+  const args = await parseArgs(tool, rawArgs);
+  if (typeof args === 'string') return toolErrorResult(args);
+  try {
+    const value = await withTimeout(tool.timeoutMs, ctx.signal, (signal) =>
+      tool.run(args, signal === ctx.signal ? ctx : { ...ctx, signal }),
+    );
+    if (tool.output) return await structuredResult(tool, value, options);
+    return toCallResult(value, { serializer: options.serializer, mimeType: tool.mimeType, toolName: tool.name });
+  } catch (error) {
+    return errorResult(tool, error, options);
+  }
+};

@@ -1,0 +1,119 @@
+import type { Context } from '../context/context.js';
+import { DefinitionError } from '../errors/errors.js';
+import type { Icon, ToolAnnotations } from '../protocol/types.js';
+import type { AnySchema, InputOf, OutputOf } from '../schema/any-schema.js';
+import { EMPTY_OBJECT_SCHEMA, type JsonObjectSchema, toJson, toJsonObject } from '../schema/json-schema.js';
+import type { ComponentBase } from '../server/component.js';
+import { deepFreeze } from '../utils/deep-freeze.js';
+import type { MaybePromise } from '../utils/maybe-promise.js';
+import { assertToolName } from './tool-name.js';
+
+/** The arguments `run` receives: the parsed `input`, or an empty object without one. */
+export type ToolArgs<TInput> = OutputOf<TInput, Record<string, never>>;
+
+/** What `run` may return: the `output` schema's input type, or anything without one. */
+export type ToolReturn<TOutput> = InputOf<TOutput, unknown>;
+
+/** What you pass to {@link tool}. */
+export interface ToolOptions<TInput extends AnySchema | undefined, TOutput extends AnySchema | undefined> {
+  /** 1-128 characters of `[A-Za-z0-9_.-]`. */
+  readonly name: string;
+  readonly title?: string;
+  readonly description?: string;
+  /** A valibot object schema for the arguments. */
+  readonly input?: TInput;
+  /** A valibot schema for the result; enables `outputSchema` and `structuredContent`. */
+  readonly output?: TOutput;
+  readonly annotations?: ToolAnnotations;
+  readonly icons?: readonly Icon[];
+  readonly tags?: readonly string[];
+  readonly meta?: Readonly<Record<string, unknown>>;
+  /** Aborts `ctx.signal` and fails the call after this many milliseconds. */
+  readonly timeoutMs?: number;
+  /** The MIME type of raw bytes (`Uint8Array`) the tool returns; image/* and audio/* become image and audio content. */
+  readonly mimeType?: string;
+  /** The handler; sync or async. */
+  readonly run: (args: ToolArgs<TInput>, ctx: Context) => MaybePromise<ToolReturn<TOutput>>;
+}
+
+/** A tool: an immutable descriptor made by {@link tool}. */
+export interface ToolDescriptor<
+  TInput extends AnySchema | undefined = undefined,
+  TOutput extends AnySchema | undefined = undefined,
+> extends ComponentBase {
+  readonly kind: 'tool';
+  readonly name: string;
+  readonly title: string | undefined;
+  readonly description: string | undefined;
+  readonly input: TInput;
+  readonly output: TOutput;
+  /** The JSON Schema of `input`, always `type: "object"`. */
+  readonly inputSchema: JsonObjectSchema;
+  /** The JSON Schema of `output` (wrapped as `{ result }` when `output` is not an object). */
+  readonly outputSchema: JsonObjectSchema | undefined;
+  /** True when a non-object output is sent as `structuredContent: { result }`. */
+  readonly wrapsOutput: boolean;
+  readonly annotations: ToolAnnotations | undefined;
+  readonly icons: readonly Icon[] | undefined;
+  readonly timeoutMs: number | undefined;
+  readonly mimeType: string | undefined;
+  readonly run: (args: ToolArgs<TInput>, ctx: Context) => MaybePromise<ToolReturn<TOutput>>;
+  /** Phantom field for type inference; never set. */
+  readonly '~types'?: { readonly args: ToolArgs<TInput>; readonly result: ToolReturn<TOutput> };
+}
+
+/** Marks an output schema whose value is wrapped as `{ result }` (non-object outputs). */
+export const WRAP_MARKER = 'x-mcpkit-wrap-result';
+
+const outputSchemaOf = (output: AnySchema, name: string): { schema: JsonObjectSchema; wraps: boolean } => {
+  const json = toJson(output, `Tool '${name}' output`);
+  if (json.type === 'object') return { schema: json as JsonObjectSchema, wraps: false };
+  return {
+    schema: { type: 'object', properties: { result: json }, required: ['result'], [WRAP_MARKER]: true },
+    wraps: true,
+  };
+};
+
+/**
+ * Declares a tool. Returns a deeply frozen descriptor; nothing is registered
+ * until the descriptor is passed to `createServer()`.
+ *
+ * @example
+ * const add = tool({
+ *   name: 'add',
+ *   input: v.object({ a: v.number(), b: v.number() }),
+ *   run: ({ a, b }) => a + b,
+ * });
+ */
+export const tool = <
+  TInput extends AnySchema | undefined = undefined,
+  TOutput extends AnySchema | undefined = undefined,
+>(
+  options: ToolOptions<TInput, TOutput>,
+): ToolDescriptor<TInput, TOutput> => {
+  assertToolName(options.name, 'Tool');
+  if (typeof options.run !== 'function') throw new DefinitionError(`Tool '${options.name}' needs a run function`);
+  if (options.timeoutMs !== undefined && !(options.timeoutMs > 0)) {
+    throw new DefinitionError(`Tool '${options.name}': timeoutMs must be a positive number`);
+  }
+  const inputSchema = options.input ? toJsonObject(options.input, `Tool '${options.name}' input`) : EMPTY_OBJECT_SCHEMA;
+  const output = options.output ? outputSchemaOf(options.output, options.name) : undefined;
+  return deepFreeze({
+    kind: 'tool',
+    name: options.name,
+    title: options.title,
+    description: options.description,
+    input: options.input as TInput,
+    output: options.output as TOutput,
+    inputSchema,
+    outputSchema: output?.schema,
+    wrapsOutput: output?.wraps ?? false,
+    annotations: options.annotations,
+    icons: options.icons,
+    tags: options.tags ?? [],
+    meta: options.meta,
+    timeoutMs: options.timeoutMs,
+    mimeType: options.mimeType,
+    run: options.run,
+  });
+};
