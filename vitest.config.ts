@@ -6,7 +6,14 @@ const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.
 export default defineConfig({
   resolve: {
     // Tests run against the sources: no build step before testing.
-    alias: { '@mcpkit/core': src('core') },
+    alias: [
+      { find: /^@mcpkit\/core$/, replacement: src('core') },
+      {
+        find: /^@mcpkit\/runtime\/stdio$/,
+        replacement: fileURLToPath(new URL('./packages/runtime/src/stdio/index.ts', import.meta.url)),
+      },
+      { find: /^@mcpkit\/runtime$/, replacement: src('runtime') },
+    ],
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'examples/**/*.test.ts'],

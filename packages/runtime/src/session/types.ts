@@ -1,0 +1,47 @@
+import type { JsonRpcResponse, Server } from '@mcpkit/core';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+
+/**
+ * THE CONTRACT between the session layer and every transport. Transports are
+ * thin: they parse bytes into messages, hand them to `Session.receive`, and
+ * write what comes back (and what is sent through the channels) to the wire.
+ */
+
+/** Writes one message to the client. */
+export type Send = (message: JSONRPCMessage) => void;
+
+export interface SessionOptions {
+  /** The transport-level session id (Streamable HTTP, legacy SSE); undefined for stdio and stateless HTTP. */
+  readonly id?: string;
+  /**
+   * Stateless HTTP: no standing channel to the client, so sampling, elicitation,
+   * roots and subscriptions fail at once with a clear error instead of hanging.
+   */
+  readonly stateless?: boolean;
+  /** Called once when the session ends (DELETE, eviction, transport closed). */
+  readonly onClose?: () => void;
+}
+
+/** One MCP session: protocol state for one connected client. */
+export interface Session {
+  readonly id: string | undefined;
+  /** True once `initialize` has been answered. */
+  readonly initialized: boolean;
+  /** The negotiated protocol revision, once initialized. */
+  readonly protocolVersion: string | undefined;
+  /**
+   * Handles one incoming message.
+   * - a request resolves to its JSON-RPC response; messages the server sends
+   *   while serving it (progress, logs, sampling/elicitation/roots requests) go
+   *   through `related`, or the standing channel when `related` is absent;
+   * - a notification or a response to one of our own requests resolves to undefined.
+   */
+  readonly receive: (message: JSONRPCMessage, related?: Send) => Promise<JsonRpcResponse | undefined>;
+  /** Sets (or clears) the standing channel for messages tied to no request (list_changed, resources/updated). */
+  readonly setChannel: (send: Send | undefined) => void;
+  /** Ends the session: aborts in-flight handlers, rejects pending client requests, drops subscriptions. Idempotent. */
+  readonly close: () => void;
+}
+
+/** Creates sessions for one server; see session/create-session.ts. */
+export type CreateSession = (server: Server, options?: SessionOptions) => Session;
