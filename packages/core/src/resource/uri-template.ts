@@ -56,11 +56,13 @@ export const parseUriTemplate = (source: string): ParsedTemplate => {
     if (open > index) parts.push({ type: 'literal', text: source.slice(index, open) });
     const close = source.indexOf('}', open);
     if (close === -1) throw new DefinitionError(`URI template '${source}': unclosed '{'`);
+    const part = expression(source.slice(open + 1, close), source);
     const previous = parts[parts.length - 1];
-    if (previous && previous.type !== 'literal') {
+    // A query expression is delimited by '?', so it may follow a variable directly.
+    if (previous && previous.type !== 'literal' && part.type !== 'query') {
       throw new DefinitionError(`URI template '${source}': two expressions need a literal between them`);
     }
-    parts.push(expression(source.slice(open + 1, close), source));
+    parts.push(part);
     index = close + 1;
   }
   const rests = parts.filter((p) => p.type === 'rest').length;
