@@ -84,7 +84,9 @@ describe('resources/read', () => {
         read: ({ id, expand }) => ({ id, expand }),
       }),
     );
-    expect(JSON.parse((await server.readResource('orders://12?expand=true')).contents[0]?.text as string)).toEqual({
+    expect(
+      JSON.parse(((await server.readResource('orders://12?expand=true')).contents[0] as { text: string }).text),
+    ).toEqual({
       id: 12,
       expand: true,
     });

@@ -122,7 +122,9 @@ describe('pagination', () => {
     let cursor: unknown;
     let pages = 0;
     do {
-      const response = (await list(cursor)) as { result: { tools: { name: string }[]; nextCursor?: string } };
+      const response = (await list(cursor)) as unknown as {
+        result: { tools: { name: string }[]; nextCursor?: string };
+      };
       names.push(...response.result.tools.map((x) => x.name));
       cursor = response.result.nextCursor;
       pages++;
@@ -179,7 +181,14 @@ describe('handle()', () => {
 
   test('passes the request id and _meta to handlers', async () => {
     let seen: unknown;
-    const spy = createServer(info, [tool({ name: 'spy', run: (_a, ctx) => void (seen = [ctx.requestId, ctx.meta]) })]);
+    const spy = createServer(info, [
+      tool({
+        name: 'spy',
+        run: (_a, ctx) => {
+          seen = [ctx.requestId, ctx.meta];
+        },
+      }),
+    ]);
     await spy.handle({
       jsonrpc: '2.0',
       id: 'r1',
