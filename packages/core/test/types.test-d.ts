@@ -1,0 +1,129 @@
+/**
+ * Type tests: checked by `pnpm typecheck` (tsc), never executed. Each
+ * `@ts-expect-error` must stay an error, or tsc fails.
+ */
+import * as v from 'valibot';
+import { expectTypeOf } from 'vitest';
+import {
+  type Context,
+  compose,
+  createServer,
+  type ElicitOutcome,
+  type Module,
+  prompt,
+  resource,
+  type Server,
+  type TemplateVariables,
+  tool,
+} from '../src/index.js';
+
+// run's arguments are inferred from input
+tool({
+  name: 'add',
+  input: v.object({ a: v.number(), b: v.optional(v.string()) }),
+  run: (args, ctx) => {
+    expectTypeOf(args).toEqualTypeOf<{ a: number; b?: string | undefined }>();
+    expectTypeOf(ctx).toEqualTypeOf<Context>();
+    return args.a;
+  },
+});
+
+// transforms: run sees the schema's output type
+tool({
+  name: 'len',
+  input: v.object({ s: v.pipe(v.string(), v.transform((s) => s.length)) }),
+  run: ({ s }) => {
+    expectTypeOf(s).toEqualTypeOf<number>();
+  },
+});
+
+// without input, run gets an empty object
+tool({
+  name: 'ping',
+  run: (args) => {
+    expectTypeOf(args).toEqualTypeOf<Record<string, never>>();
+    return 'pong';
+  },
+});
+
+// run's return is checked against output
+tool({ name: 'ok', output: v.object({ sum: v.number() }), run: () => ({ sum: 1 }) });
+// @ts-expect-error sum must be a number
+tool({ name: 'bad', output: v.object({ sum: v.number() }), run: () => ({ sum: 'one' }) });
+tool({ name: 'async', output: v.number(), run: async () => 1 });
+// @ts-expect-error an async result is checked too
+tool({ name: 'async-bad', output: v.number(), run: async () => 'x' });
+
+// accessing an argument that is not in the schema is an error
+tool({
+  name: 'typo',
+  input: v.object({ a: v.number() }),
+  // @ts-expect-error 'b' is not an argument
+  run: ({ b }) => b,
+});
+
+// the descriptor carries its types
+const add = tool({ name: 'add', input: v.object({ a: v.number() }), output: v.number(), run: ({ a }) => a });
+expectTypeOf(add.kind).toEqualTypeOf<'tool'>();
+expectTypeOf<NonNullable<(typeof add)['~types']>['args']>().toEqualTypeOf<{ a: number }>();
+
+// template variables are inferred from the URI string
+expectTypeOf<TemplateVariables<'users://{id}/files/{path*}{?fmt,lang}'>>().toEqualTypeOf<'id' | 'path' | 'fmt' | 'lang'>();
+const profile = resource({
+  uri: 'users://{id}/profile',
+  read: (params) => {
+    expectTypeOf(params).toEqualTypeOf<{ id: string }>();
+    return params.id;
+  },
+});
+expectTypeOf(profile.kind).toEqualTypeOf<'resourceTemplate'>();
+
+// with params, read gets the schema's output
+resource({
+  uri: 'orders://{id}',
+  params: v.object({ id: v.number() }),
+  read: ({ id }) => {
+    expectTypeOf(id).toEqualTypeOf<number>();
+    return id;
+  },
+});
+
+// template completers are keyed by variable
+resource({ uri: 'repo://{owner}', complete: { owner: () => ['me'] }, read: () => '' });
+// @ts-expect-error 'name' is not a variable of the template
+resource({ uri: 'repo://{owner}', complete: { name: () => ['me'] }, read: () => '' });
+
+// a static URI gives a static resource
+const config = resource({ uri: 'data://config', read: () => ({ theme: 'dark' }) });
+expectTypeOf(config.kind).toEqualTypeOf<'resource'>();
+
+// prompt args are inferred
+prompt({
+  name: 'analyze',
+  args: v.object({ data: v.string(), depth: v.optional(v.number()) }),
+  render: ({ data, depth }) => {
+    expectTypeOf(data).toEqualTypeOf<string>();
+    expectTypeOf(depth).toEqualTypeOf<number | undefined>();
+    return [{ role: 'assistant', content: data }];
+  },
+});
+// @ts-expect-error roles are user or assistant
+prompt({ name: 'bad', render: () => [{ role: 'system', content: 'x' }] });
+
+// elicitation results are typed by the schema
+tool({
+  name: 'ask',
+  run: async (_args, ctx) => {
+    const outcome = await ctx.elicit({ message: 'Size?', schema: v.object({ size: v.number() }) });
+    expectTypeOf(outcome).toEqualTypeOf<ElicitOutcome<{ size: number }>>();
+    if (outcome.action === 'accept') expectTypeOf(outcome.content.size).toEqualTypeOf<number>();
+  },
+});
+
+// modules and servers
+const module = compose({ namespace: 'm' }, add, config, profile);
+expectTypeOf(module).toEqualTypeOf<Module>();
+const server = createServer({ name: 'x', version: '1' }, [...module, add]);
+expectTypeOf(server).toEqualTypeOf<Server>();
+// @ts-expect-error info needs a version
+createServer({ name: 'x' }, []);
