@@ -43,7 +43,11 @@ describe('public API', () => {
       import: { types: './dist/index.d.ts', default: './dist/index.js' },
       require: { types: './dist/index.d.cts', default: './dist/index.cjs' },
     });
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@modelcontextprotocol/sdk', '@valibot/to-json-schema', 'valibot']);
+    expect(Object.keys(pkg.dependencies).sort()).toEqual([
+      '@modelcontextprotocol/sdk',
+      '@valibot/to-json-schema',
+      'valibot',
+    ]);
   });
 });
 
@@ -51,12 +55,17 @@ describe('core is transport-free', () => {
   const files = (dir: string): string[] =>
     readdirSync(dir).flatMap((name) => {
       const path = join(dir, name);
-      return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') && !path.includes('.test.') ? [path] : [];
+      return statSync(path).isDirectory()
+        ? files(path)
+        : path.endsWith('.ts') && !path.includes('.test.')
+          ? [path]
+          : [];
     });
   const sources = files(new URL('../src', import.meta.url).pathname);
 
   test('no source file imports node:* or a Node built-in', () => {
-    const builtin = /from\s+['"](node:[^'"]+|fs|path|http|https|net|child_process|stream|os|crypto|buffer|events|url|util)['"]/;
+    const builtin =
+      /from\s+['"](node:[^'"]+|fs|path|http|https|net|child_process|stream|os|crypto|buffer|events|url|util)['"]/;
     expect(sources.length).toBeGreaterThan(20);
     expect(sources.filter((file) => builtin.test(readFileSync(file, 'utf8')))).toEqual([]);
   });
@@ -64,6 +73,10 @@ describe('core is transport-free', () => {
   test('the SDK is imported for types only', () => {
     const valueImport = /^import\s+(?!type\b)[^;]*from\s+['"]@modelcontextprotocol\/sdk/m;
     const reexport = /^export\s+(?!type\b)[^;]*from\s+['"]@modelcontextprotocol\/sdk/m;
-    expect(sources.filter((file) => valueImport.test(readFileSync(file, 'utf8')) || reexport.test(readFileSync(file, 'utf8')))).toEqual([]);
+    expect(
+      sources.filter(
+        (file) => valueImport.test(readFileSync(file, 'utf8')) || reexport.test(readFileSync(file, 'utf8')),
+      ),
+    ).toEqual([]);
   });
 });

@@ -31,7 +31,12 @@ tool({
 // transforms: run sees the schema's output type
 tool({
   name: 'len',
-  input: v.object({ s: v.pipe(v.string(), v.transform((s) => s.length)) }),
+  input: v.object({
+    s: v.pipe(
+      v.string(),
+      v.transform((s) => s.length),
+    ),
+  }),
   run: ({ s }) => {
     expectTypeOf(s).toEqualTypeOf<number>();
   },
@@ -68,7 +73,9 @@ expectTypeOf(add.kind).toEqualTypeOf<'tool'>();
 expectTypeOf<NonNullable<(typeof add)['~types']>['args']>().toEqualTypeOf<{ a: number }>();
 
 // template variables are inferred from the URI string
-expectTypeOf<TemplateVariables<'users://{id}/files/{path*}{?fmt,lang}'>>().toEqualTypeOf<'id' | 'path' | 'fmt' | 'lang'>();
+expectTypeOf<TemplateVariables<'users://{id}/files/{path*}{?fmt,lang}'>>().toEqualTypeOf<
+  'id' | 'path' | 'fmt' | 'lang'
+>();
 const profile = resource({
   uri: 'users://{id}/profile',
   read: (params) => {

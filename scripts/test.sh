@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The full test suite, from a bare machine (Node 20 + npm): install, typecheck,
+# lint, unit/protocol tests, the MCP conformance suite and a quick benchmark
+# smoke run. Ends with one plain line: `N passed, M failed`.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+export CI="${CI:-true}"
+PNPM=(npx -y pnpm@10)
+passed=0
+failed=0
+report="$(mktemp -d)"
+
+step() { echo; echo "==> $*"; }
+
+step "install"
+if ! "${PNPM[@]}" install --frozen-lockfile; then
+  echo "install failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+step "typecheck (tsc, including type tests)"
+if "${PNPM[@]}" run typecheck; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
+step "lint and format (biome check)"
+if "${PNPM[@]}" exec biome check .; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
+step "tests (vitest)"
+"${PNPM[@]}" exec vitest run --reporter=default --reporter=json --outputFile="$report/vitest.json"
+vitest_status=$?
+if [ -f "$report/vitest.json" ]; then
+  # Files that failed to load have no assertions but must still count as failures.
+  read -r p f < <(node -e '
+    const r = require(process.argv[1]);
+    const broken = r.testResults.filter((t) => t.status === "failed" && t.assertionResults.length === 0).length;
+    console.log(r.numPassedTests, r.numFailedTests + broken);
+  ' "$report/vitest.json")
+  passed=$((passed + p)); failed=$((failed + f))
+  # A non-zero exit with no failed test (an unhandled error, say) is still a failure.
+  if [ "$vitest_status" -ne 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); fi
+else
+  failed=$((failed + 1))
+fi
+
+if [ -f scripts/conformance.sh ]; then
+  step "MCP conformance suite"
+  bash scripts/conformance.sh | tee "$report/conformance.log"
+  status=${PIPESTATUS[0]}
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$report/conformance.log" | tail -n 1)
+  if [ -n "$line" ]; then
+    passed=$((passed + $(echo "$line" | awk '{print $1}'))); failed=$((failed + $(echo "$line" | awk '{print $3}')))
+  fi
+  if [ "$status" -ne 0 ] && [ -z "$line" ]; then failed=$((failed + 1)); fi
+fi
+
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
