@@ -2,6 +2,7 @@ import type { Context } from '../context/context.js';
 import { invalidParams } from '../errors/errors.js';
 import { runTool } from '../tool/run-tool.js';
 import { complete } from './complete.js';
+import type { Component } from './component.js';
 import { getPrompt } from './get-prompt.js';
 import { listResources } from './list-resources.js';
 import type { ServerOptions } from './options.js';
@@ -23,28 +24,29 @@ const page = <T>(key: string, items: readonly T[], cursor: unknown, pageSize: nu
 
 /** The registry's request methods, by MCP method name. */
 export const registryMethods = (registry: Registry, options: ServerOptions): ReadonlyMap<string, MethodHandler> => {
-  const tools = [...registry.tools.values()];
-  const templates = [...registry.templates.values()];
-  const prompts = [...registry.prompts.values()];
   const { pageSize } = options;
+  /** A list method over fixed entries; definitions are mapped once, and again only for sessions that hide some. */
+  const lister = <E extends { descriptor: Component; definition: unknown }>(
+    key: string,
+    map: ReadonlyMap<string, E>,
+  ) => {
+    const entries = [...map.values()];
+    const definitions = entries.map((e) => e.definition);
+    return async (p: Readonly<Record<string, unknown>>, ctx: Context) => {
+      const visible = visibleTo(ctx, entries);
+      return page(key, visible === entries ? definitions : visible.map((e) => e.definition), p.cursor, pageSize);
+    };
+  };
   return new Map<string, MethodHandler>([
     ['ping', async () => ({})],
-    [
-      'tools/list',
-      async (p, ctx) =>
-        page(
-          'tools',
-          visibleTo(ctx, tools).map((e) => e.definition),
-          p.cursor,
-          pageSize,
-        ),
-    ],
+    ['tools/list', lister('tools', registry.tools)],
     [
       'tools/call',
       async (p, ctx) => {
         const entry = typeof p.name === 'string' ? registry.tools.get(p.name) : undefined;
-        if (!entry || !ctx.session.isEnabled(entry.descriptor))
+        if (!entry || !ctx.session.isEnabled(entry.descriptor)) {
           throw invalidParams(`Unknown tool: ${JSON.stringify(p.name)}`, { name: p.name });
+        }
         return runTool(entry.descriptor, p.arguments, ctx, options);
       },
     ],
@@ -52,27 +54,9 @@ export const registryMethods = (registry: Registry, options: ServerOptions): Rea
       'resources/list',
       async (p, ctx) => page('resources', await listResources(registry, ctx, options), p.cursor, pageSize),
     ],
-    [
-      'resources/templates/list',
-      async (p, ctx) =>
-        page(
-          'resourceTemplates',
-          visibleTo(ctx, templates).map((e) => e.definition),
-          p.cursor,
-          pageSize,
-        ),
-    ],
+    ['resources/templates/list', lister('resourceTemplates', registry.templates)],
     ['resources/read', (p, ctx) => readResource(registry, p.uri, ctx, options)],
-    [
-      'prompts/list',
-      async (p, ctx) =>
-        page(
-          'prompts',
-          visibleTo(ctx, prompts).map((e) => e.definition),
-          p.cursor,
-          pageSize,
-        ),
-    ],
+    ['prompts/list', lister('prompts', registry.prompts)],
     ['prompts/get', (p, ctx) => getPrompt(registry, p.name, p.arguments, ctx, options)],
     ['completion/complete', (p, ctx) => complete(registry, p, ctx, options)],
   ]);

@@ -5,7 +5,7 @@ import type { ResourceDescriptor, ResourceTemplateDescriptor } from '../resource
 import { type ParsedTemplate, parseUriTemplate } from '../resource/uri-template.js';
 import type { ToolDescriptor } from '../tool/tool.js';
 import { deepFreeze } from '../utils/deep-freeze.js';
-import type { Component } from './component.js';
+import { type Component, componentKey } from './component.js';
 import { promptDefinition, resourceDefinition, templateDefinition, toolDefinition } from './definitions.js';
 import type { ServerOptions } from './options.js';
 
@@ -53,6 +53,24 @@ const put = <T>(map: Map<string, T>, key: string, value: T, kind: Component['kin
   map.set(key, value);
 };
 
+/** A component with its wire definition (and, for a template, its parsed URI template). */
+const entryOf = (component: Component): Entry<Component, unknown> => {
+  switch (component.kind) {
+    case 'tool':
+      return { descriptor: component, definition: toolDefinition(component) };
+    case 'resource':
+      return { descriptor: component, definition: resourceDefinition(component) };
+    case 'resourceTemplate':
+      return {
+        descriptor: component,
+        definition: templateDefinition(component),
+        parsed: parseUriTemplate(component.uriTemplate),
+      } as TemplateEntry;
+    case 'prompt':
+      return { descriptor: component, definition: promptDefinition(component) };
+  }
+};
+
 const isComponent = (value: unknown): value is Component =>
   typeof value === 'object' &&
   value !== null &&
@@ -67,54 +85,20 @@ export const buildRegistry = (components: readonly Component[], options: ServerO
   const resources = new Map<string, Entry<ResourceDescriptor, Resource>>();
   const templates = new Map<string, TemplateEntry>();
   const prompts = new Map<string, Registry['prompts'] extends ReadonlyMap<string, infer E> ? E : never>();
+  const maps: Record<Component['kind'], Map<string, unknown>> = {
+    tool: tools,
+    resource: resources,
+    resourceTemplate: templates,
+    prompt: prompts,
+  };
   for (const component of components) {
     if (!isComponent(component)) {
       throw new DefinitionError(
         `createServer() got ${JSON.stringify(component)?.slice(0, 80)}, which is not a tool, resource or prompt (spread modules: [...module])`,
       );
     }
-    if (!keep(component, options)) continue;
-    switch (component.kind) {
-      case 'tool':
-        put(
-          tools,
-          component.name,
-          { descriptor: component, definition: toolDefinition(component) },
-          component.kind,
-          options,
-        );
-        break;
-      case 'resource':
-        put(
-          resources,
-          component.uri,
-          { descriptor: component, definition: resourceDefinition(component) },
-          component.kind,
-          options,
-        );
-        break;
-      case 'resourceTemplate':
-        put(
-          templates,
-          component.uriTemplate,
-          {
-            descriptor: component,
-            definition: templateDefinition(component),
-            parsed: parseUriTemplate(component.uriTemplate),
-          },
-          component.kind,
-          options,
-        );
-        break;
-      case 'prompt':
-        put(
-          prompts,
-          component.name,
-          { descriptor: component, definition: promptDefinition(component) },
-          component.kind,
-          options,
-        );
-        break;
+    if (keep(component, options)) {
+      put(maps[component.kind], componentKey(component), entryOf(component), component.kind, options);
     }
   }
   const kept = [
