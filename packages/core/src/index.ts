@@ -71,7 +71,7 @@ export type { TemplateVariables } from './resource/uri-template.js';
 export type { AnySchema } from './schema/any-schema.js';
 export type { JsonObjectSchema, JsonSchema } from './schema/json-schema.js';
 export type { CompletionRef } from './server/complete.js';
-export { type Component, componentKey, type Module } from './server/component.js';
+export { type CommonOptions, type Component, componentKey, type Module } from './server/component.js';
 export { createServer } from './server/create-server.js';
 export type { DuplicatePolicy, ServerOptions } from './server/options.js';
 export type { Server, ServerInfo } from './server/server.js';

@@ -4,7 +4,7 @@ import type { ContentBlock, Icon } from '../protocol/types.js';
 import type { Completer } from '../resource/resource.js';
 import type { AnySchema, OutputOf } from '../schema/any-schema.js';
 import { type JsonObjectSchema, toJsonObject } from '../schema/json-schema.js';
-import type { ComponentBase } from '../server/component.js';
+import type { CommonOptions, ComponentBase } from '../server/component.js';
 import { deepFreeze } from '../utils/deep-freeze.js';
 import type { MaybePromise } from '../utils/maybe-promise.js';
 
@@ -29,15 +29,10 @@ export interface PromptArgument {
 }
 
 /** What you pass to {@link prompt}. */
-export interface PromptOptions<TArgs extends AnySchema | undefined> {
+export interface PromptOptions<TArgs extends AnySchema | undefined> extends CommonOptions {
   readonly name: string;
-  readonly title?: string;
-  readonly description?: string;
   /** A valibot object schema; clients send every argument as a string, decoded before validation. */
   readonly args?: TArgs;
-  readonly icons?: readonly Icon[];
-  readonly tags?: readonly string[];
-  readonly meta?: Readonly<Record<string, unknown>>;
   /** Completions per argument. */
   readonly complete?: Readonly<Partial<Record<keyof PromptArgs<TArgs> & string, Completer>>>;
   readonly render: (args: PromptArgs<TArgs>, ctx: Context) => MaybePromise<PromptReturn>;

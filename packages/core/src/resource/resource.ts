@@ -3,7 +3,7 @@ import { DefinitionError } from '../errors/errors.js';
 import type { Annotations, Icon } from '../protocol/types.js';
 import type { AnySchema, OutputOf } from '../schema/any-schema.js';
 import { type JsonObjectSchema, toJsonObject } from '../schema/json-schema.js';
-import type { ComponentBase } from '../server/component.js';
+import type { CommonOptions, ComponentBase } from '../server/component.js';
 import { deepFreeze } from '../utils/deep-freeze.js';
 import type { MaybePromise } from '../utils/maybe-promise.js';
 import type { ResourceReturn } from './read-result.js';
@@ -30,16 +30,11 @@ export type TemplateParams<TUri extends string, TParams> = OutputOf<
   { [K in TemplateVariables<TUri>]: string }
 >;
 
-interface ResourceFields {
+interface ResourceFields extends CommonOptions {
   readonly name?: string;
-  readonly title?: string;
-  readonly description?: string;
   /** Defaults by return type: text/plain, application/json or application/octet-stream. */
   readonly mimeType?: string;
   readonly annotations?: Annotations;
-  readonly icons?: readonly Icon[];
-  readonly tags?: readonly string[];
-  readonly meta?: Readonly<Record<string, unknown>>;
 }
 
 /** What you pass to {@link resource}. A `uri` with `{…}` expressions declares a template. */

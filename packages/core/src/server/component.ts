@@ -1,4 +1,5 @@
 import type { PromptDescriptor } from '../prompt/prompt.js';
+import type { Icon } from '../protocol/types.js';
 import type { ResourceDescriptor, ResourceTemplateDescriptor } from '../resource/resource.js';
 import type { ToolDescriptor } from '../tool/tool.js';
 
@@ -30,3 +31,15 @@ export const componentKey = (component: Component): string =>
     : component.kind === 'resourceTemplate'
       ? component.uriTemplate
       : component.name;
+
+/** Options every component accepts. */
+export interface CommonOptions {
+  /** A human-friendly display name. */
+  readonly title?: string;
+  readonly description?: string;
+  readonly icons?: readonly Icon[];
+  /** Labels for `include`/`exclude` filters and per-session enable/disable. */
+  readonly tags?: readonly string[];
+  /** Sent to clients as `_meta`. */
+  readonly meta?: Readonly<Record<string, unknown>>;
+}

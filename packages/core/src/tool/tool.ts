@@ -3,7 +3,7 @@ import { DefinitionError } from '../errors/errors.js';
 import type { Icon, ToolAnnotations } from '../protocol/types.js';
 import type { AnySchema, InputOf, OutputOf } from '../schema/any-schema.js';
 import { EMPTY_OBJECT_SCHEMA, type JsonObjectSchema, toJson, toJsonObject } from '../schema/json-schema.js';
-import type { ComponentBase } from '../server/component.js';
+import type { CommonOptions, ComponentBase } from '../server/component.js';
 import { deepFreeze } from '../utils/deep-freeze.js';
 import type { MaybePromise } from '../utils/maybe-promise.js';
 import { assertToolName } from './tool-name.js';
@@ -15,19 +15,15 @@ export type ToolArgs<TInput> = OutputOf<TInput, Record<string, never>>;
 export type ToolReturn<TOutput> = InputOf<TOutput, unknown>;
 
 /** What you pass to {@link tool}. */
-export interface ToolOptions<TInput extends AnySchema | undefined, TOutput extends AnySchema | undefined> {
+export interface ToolOptions<TInput extends AnySchema | undefined, TOutput extends AnySchema | undefined>
+  extends CommonOptions {
   /** 1-128 characters of `[A-Za-z0-9_.-]`. */
   readonly name: string;
-  readonly title?: string;
-  readonly description?: string;
   /** A valibot object schema for the arguments. */
   readonly input?: TInput;
   /** A valibot schema for the result; enables `outputSchema` and `structuredContent`. */
   readonly output?: TOutput;
   readonly annotations?: ToolAnnotations;
-  readonly icons?: readonly Icon[];
-  readonly tags?: readonly string[];
-  readonly meta?: Readonly<Record<string, unknown>>;
   /** Aborts `ctx.signal` and fails the call after this many milliseconds. */
   readonly timeoutMs?: number;
   /** The MIME type of raw bytes (`Uint8Array`) the tool returns; image/* and audio/* become image and audio content. */
