@@ -41,6 +41,8 @@ export {
   ProtocolError,
   ToolError,
 } from './errors/index.js';
+export { type Hook, type Hooks, hooks } from './middleware/hooks.js';
+export type { Handler, Middleware, MiddlewareRequest, Next, RequestResult } from './middleware/middleware.js';
 export {
   type PromptArgs,
   type PromptArgument,

@@ -20,6 +20,7 @@ describe('public API', () => {
         "createTestContext",
         "embedded",
         "everythingEnabled",
+        "hooks",
         "image",
         "isContent",
         "isMcpkitError",

@@ -113,6 +113,8 @@ export interface Context {
   readonly signal: AbortSignal;
   /** The request's `_meta`, as sent by the client. */
   readonly meta: Readonly<Record<string, unknown>> | undefined;
+  /** State for this request only: middleware puts values here for handlers (and later middleware). */
+  readonly state: Map<string, unknown>;
   /** Logs to the client (`notifications/message`), filtered by the session's level. */
   readonly log: Logger;
   /** Reports progress when the request carried a progress token; otherwise does nothing. */

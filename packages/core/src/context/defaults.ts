@@ -59,6 +59,7 @@ export const completeContext = (
     requestId: input?.requestId,
     signal: input?.signal ?? new AbortController().signal,
     meta: input?.meta,
+    state: input?.state ?? new Map(),
     log: input?.log ?? silentLogger,
     progress: input?.progress ?? (() => Promise.resolve()),
     session: input?.session ?? detachedSession(),

@@ -1,6 +1,7 @@
 import type { Context, ContextInput } from '../context/context.js';
 import { completeContext } from '../context/defaults.js';
 import { DefinitionError } from '../errors/errors.js';
+import { type Handler, runChain, withMiddleware } from '../middleware/middleware.js';
 import type {
   CallToolResult,
   CompleteResult,
@@ -45,7 +46,7 @@ export const createServer = (
   }
   const { instructions, ...serverInfo } = info;
   const registry = buildRegistry(flatten(components), options);
-  const methods = registryMethods(registry, options);
+  const methods = withMiddleware(registryMethods(registry, options), options.middleware);
   const readOwn = (uri: string, ctx: Context) => readResource(registry, uri, ctx, options);
   const handle = createDispatcher(methods, readOwn, options.maskErrorDetails);
 
@@ -83,6 +84,12 @@ export const createServer = (
     listPrompts: all<Prompt>('prompts', 'prompts/list'),
     getPrompt: (name: string, args?: Record<string, string>, ctx?: ContextInput) =>
       call<GetPromptResult>('prompts/get', { name, arguments: args }, ctx),
+    intercept: (
+      method: string,
+      params: Readonly<Record<string, unknown>>,
+      ctx: ContextInput | undefined,
+      handler: Handler,
+    ) => runChain(options.middleware ?? [], method, params, completeContext(ctx, readOwn), handler),
     complete: async (ref, argument, context, ctx) =>
       (await call<CompleteResult>('completion/complete', { ref, argument, context }, ctx)).completion,
   } satisfies Server);

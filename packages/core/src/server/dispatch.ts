@@ -2,6 +2,7 @@ import type { Context, ContextInput } from '../context/context.js';
 import { completeContext } from '../context/defaults.js';
 import { ErrorCode } from '../errors/codes.js';
 import { McpkitError, ProtocolError } from '../errors/errors.js';
+import type { Handler } from '../middleware/middleware.js';
 import type {
   JsonRpcFailure,
   JsonRpcRequest,
@@ -10,7 +11,6 @@ import type {
   RequestId,
 } from '../protocol/types.js';
 import { isPlainObject } from '../utils/is-plain-object.js';
-import type { MethodHandler } from './methods.js';
 
 /** A JSON-RPC error response. */
 export const failure = (id: RequestId | null, code: number, message: string, data?: unknown): JsonRpcFailure => ({
@@ -36,7 +36,7 @@ const validId = (id: unknown): id is RequestId =>
  * never throws.
  */
 export const createDispatcher = (
-  methods: ReadonlyMap<string, MethodHandler>,
+  methods: ReadonlyMap<string, Handler>,
   readOwnResource: (uri: string, ctx: Context) => Promise<ReadResourceResult>,
   mask: boolean | undefined,
 ) => {

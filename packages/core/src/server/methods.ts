@@ -1,5 +1,6 @@
 import type { Context } from '../context/context.js';
 import { invalidParams } from '../errors/errors.js';
+import type { Handler } from '../middleware/middleware.js';
 import { runTool } from '../tool/run-tool.js';
 import { complete } from './complete.js';
 import type { Component } from './component.js';
@@ -11,19 +12,13 @@ import { readResource } from './read-resource.js';
 import type { Registry } from './registry.js';
 import { visibleTo } from './visibility.js';
 
-/** Answers one method's params with its result object. */
-export type MethodHandler = (
-  params: Readonly<Record<string, unknown>>,
-  ctx: Context,
-) => Promise<Record<string, unknown>>;
-
 const page = <T>(key: string, items: readonly T[], cursor: unknown, pageSize: number | undefined) => {
   const { page: slice, nextCursor } = paginate(items, cursor, pageSize);
   return nextCursor ? { [key]: slice, nextCursor } : { [key]: slice };
 };
 
 /** The registry's request methods, by MCP method name. */
-export const registryMethods = (registry: Registry, options: ServerOptions): ReadonlyMap<string, MethodHandler> => {
+export const registryMethods = (registry: Registry, options: ServerOptions): ReadonlyMap<string, Handler> => {
   const { pageSize } = options;
   /** A list method over fixed entries; definitions are mapped once, and again only for sessions that hide some. */
   const lister = <E extends { descriptor: Component; definition: unknown }>(
@@ -37,7 +32,7 @@ export const registryMethods = (registry: Registry, options: ServerOptions): Rea
       return page(key, visible === entries ? definitions : visible.map((e) => e.definition), p.cursor, pageSize);
     };
   };
-  return new Map<string, MethodHandler>([
+  return new Map<string, Handler>([
     ['ping', async () => ({})],
     ['tools/list', lister('tools', registry.tools)],
     [

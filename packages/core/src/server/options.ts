@@ -1,3 +1,4 @@
+import type { Middleware } from '../middleware/middleware.js';
 import type { Serializer } from '../tool/call-result.js';
 
 /** What to do when two components share a name (or URI): fail, warn and replace, replace, or keep the first. */
@@ -17,6 +18,8 @@ export interface ServerOptions {
   readonly maskErrorDetails?: boolean;
   /** Turns non-string tool results into text; JSON by default. */
   readonly serializer?: Serializer;
+  /** Wraps every request, in array order; see `Middleware` and `hooks()`. */
+  readonly middleware?: readonly Middleware[];
   /** Where duplicate warnings go; `console.warn` by default. */
   readonly warn?: (message: string) => void;
 }

@@ -1,4 +1,5 @@
 import type { ContextInput } from '../context/context.js';
+import type { Handler, RequestResult } from '../middleware/middleware.js';
 import type {
   CallToolResult,
   CompleteResult,
@@ -47,6 +48,16 @@ export interface Server {
   readonly listPrompts: (ctx?: ContextInput) => Promise<readonly Prompt[]>;
   /** Renders a prompt; arguments are strings as on the wire. */
   readonly getPrompt: (name: string, args?: Record<string, string>, ctx?: ContextInput) => Promise<GetPromptResult>;
+  /**
+   * Runs the server's middleware around a request the runtime answers itself
+   * (initialize, resources/subscribe, logging/setLevel), ending in `handler`.
+   */
+  readonly intercept: (
+    method: string,
+    params: Readonly<Record<string, unknown>>,
+    ctx: ContextInput | undefined,
+    handler: Handler,
+  ) => Promise<RequestResult>;
   /** Completes a prompt argument or template variable. */
   readonly complete: (
     ref: CompletionRef,

@@ -136,6 +136,7 @@ export const createTestContext = (options: TestContextOptions = {}): TestContext
     requestId: options.requestId,
     signal: options.signal ?? new AbortController().signal,
     meta: options.meta,
+    state: new Map(),
     log: { ...logger, log } as Logger,
     progress: async (progress, total, message) => {
       recorded.progress.push({
