@@ -41,6 +41,20 @@ export {
   ProtocolError,
   ToolError,
 } from './errors/index.js';
+export {
+  type ErrorHandlingOptions,
+  errorHandling,
+  type LoggingOptions,
+  type RateLimitOptions,
+  type RequestLogEntry,
+  rateLimit,
+  requestLogging,
+  TIMING_META_KEY,
+  type TimeoutOptions,
+  type TimingOptions,
+  timeout,
+  timing,
+} from './middleware/builtins/index.js';
 export { type Hook, type Hooks, hooks } from './middleware/hooks.js';
 export type { Handler, Middleware, MiddlewareRequest, Next, RequestResult } from './middleware/middleware.js';
 export {

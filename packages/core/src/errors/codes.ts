@@ -10,6 +10,8 @@ export const ErrorCode = Object.freeze({
   InternalError: -32603,
   /** The request did not finish in time. */
   RequestTimeout: -32001,
+  /** Too many requests: `data.retryAfterMs` says when to try again (server-defined code). */
+  RateLimited: -32000,
   /** `resources/read` of a URI no resource or template answers. */
   ResourceNotFound: -32002,
   /** The tool needs the user to complete a URL-mode elicitation first (2025-11-25). */

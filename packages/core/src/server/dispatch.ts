@@ -56,7 +56,8 @@ export const createDispatcher = (
     if (params !== undefined && !isPlainObject(params))
       return failure(id, ErrorCode.InvalidParams, 'params must be an object');
     const meta = isPlainObject(params?._meta) ? params._meta : undefined;
-    const ctx = completeContext({ requestId: id, meta, ...input }, readOwnResource);
+    // The request's own id and _meta win over whatever the caller's context carried.
+    const ctx = completeContext({ ...input, requestId: id, meta: meta ?? input?.meta }, readOwnResource);
     try {
       return { jsonrpc: '2.0', id, result: await handler(params ?? {}, ctx) };
     } catch (error) {
