@@ -99,5 +99,6 @@ export {
   type TestContext,
   type TestContextOptions,
 } from './testing/create-test-context.js';
-export type { Serializer } from './tool/call-result.js';
+export { callResult, type Serializer } from './tool/call-result.js';
 export { type ToolArgs, type ToolDescriptor, type ToolOptions, type ToolReturn, tool } from './tool/tool.js';
+export { type ArgTransform, type Forward, type TransformOptions, transform } from './tool/transform.js';

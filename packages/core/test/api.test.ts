@@ -15,6 +15,7 @@ describe('public API', () => {
         "TIMING_META_KEY",
         "ToolError",
         "audio",
+        "callResult",
         "componentKey",
         "compose",
         "createServer",
@@ -39,6 +40,7 @@ describe('public API', () => {
         "toElicitParams",
         "toSamplingParams",
         "tool",
+        "transform",
       ]
     `);
   });

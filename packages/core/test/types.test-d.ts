@@ -42,13 +42,18 @@ tool({
   },
 });
 
-// without input, run gets an empty object
+// without input (or with a raw inputSchema), run gets the arguments object as sent
 tool({
   name: 'ping',
   run: (args) => {
-    expectTypeOf(args).toEqualTypeOf<Record<string, never>>();
+    expectTypeOf(args).toEqualTypeOf<Record<string, unknown>>();
     return 'pong';
   },
+});
+tool({
+  name: 'raw',
+  inputSchema: { type: 'object', properties: { q: { type: 'string' } } },
+  run: (args) => String(args.q),
 });
 
 // run's return is checked against output

@@ -3,12 +3,17 @@ import * as v from 'valibot';
 /** The outcome of validating a value: the parsed output or a readable message. */
 export type Validation<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
+/** Renames the first segment of an issue path (for arguments a client knows by another name). */
+export type RenameKey = (key: string) => string;
+
 /** Formats valibot issues as `field: message; other.field: message`. */
-export const formatIssues = (issues: readonly v.BaseIssue<unknown>[]): string =>
+export const formatIssues = (issues: readonly v.BaseIssue<unknown>[], rename?: RenameKey): string =>
   issues
     .map((issue) => {
       const path = v.getDotPath(issue);
-      return path ? `${path}: ${issue.message}` : issue.message;
+      if (!path) return issue.message;
+      const [head = '', ...rest] = path.split('.');
+      return `${[rename ? rename(head) : head, ...rest].join('.')}: ${issue.message}`;
     })
     .join('; ');
 
@@ -16,9 +21,12 @@ export const formatIssues = (issues: readonly v.BaseIssue<unknown>[]): string =>
 export const validate = <T>(
   schema: v.GenericSchema | v.GenericSchemaAsync,
   value: unknown,
+  rename?: RenameKey,
 ): Validation<T> | Promise<Validation<T>> => {
   const settle = (result: v.SafeParseResult<v.GenericSchema>): Validation<T> =>
-    result.success ? { ok: true, value: result.output as T } : { ok: false, message: formatIssues(result.issues) };
+    result.success
+      ? { ok: true, value: result.output as T }
+      : { ok: false, message: formatIssues(result.issues, rename) };
   return schema.async
     ? v
         .safeParseAsync(schema as v.GenericSchemaAsync, value)

@@ -13,6 +13,7 @@ import type {
   Tool,
 } from '../protocol/types.js';
 import { deepFreeze } from '../utils/deep-freeze.js';
+import { applyTransforms } from './apply-transforms.js';
 import { deriveCapabilities } from './capabilities.js';
 import type { Component, Module } from './component.js';
 import { createDispatcher } from './dispatch.js';
@@ -45,7 +46,7 @@ export const createServer = (
     throw new DefinitionError('pageSize must be a positive integer');
   }
   const { instructions, ...serverInfo } = info;
-  const registry = buildRegistry(flatten(components), options);
+  const registry = buildRegistry(applyTransforms(flatten(components), options.transforms), options);
   const methods = withMiddleware(registryMethods(registry, options), options.middleware);
   const readOwn = (uri: string, ctx: Context) => readResource(registry, uri, ctx, options);
   const handle = createDispatcher(methods, readOwn, options.maskErrorDetails);

@@ -17,6 +17,23 @@ export const serialize = (value: unknown, serializer: Serializer | undefined): s
   return JSON.stringify(value) ?? String(value);
 };
 
+const CALL_RESULT = Symbol.for('mcpkit.callResult');
+
+/**
+ * Returns a complete call result from a tool as is: your own `content`,
+ * `structuredContent`, `isError` and `_meta`, with no conversion or output
+ * validation. Results that `forward()` gives a transformed tool are already
+ * marked this way.
+ */
+export const callResult = (result: CallToolResult): CallToolResult => {
+  Object.defineProperty(result, CALL_RESULT, { value: true, enumerable: false });
+  return result;
+};
+
+/** True for a result made by {@link callResult}. */
+export const isCallResult = (value: unknown): value is CallToolResult =>
+  typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[CALL_RESULT] === true;
+
 const isContentList = (value: unknown): value is ContentBlock[] =>
   Array.isArray(value) && value.length > 0 && value.every(isContent);
 
@@ -38,6 +55,7 @@ export const toCallResult = (
   options: { readonly serializer?: Serializer; readonly mimeType?: string; readonly toolName: string },
 ): CallToolResult => {
   if (value === undefined || value === null) return { content: [] };
+  if (isCallResult(value)) return value;
   if (typeof value === 'string') return { content: [{ type: 'text', text: value }] };
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
     return { content: [{ type: 'text', text: String(value) }] };

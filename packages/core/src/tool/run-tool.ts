@@ -3,8 +3,8 @@ import { ProtocolError, ToolError } from '../errors/errors.js';
 import type { CallToolResult } from '../protocol/types.js';
 import { validate } from '../schema/validate.js';
 import { DeadlineExceeded, withTimeout } from '../utils/with-timeout.js';
-import { type Serializer, serialize, toCallResult, toolErrorResult } from './call-result.js';
-import { argumentsObject, parseStringifiedArgs } from './coerce-args.js';
+import { isCallResult, type Serializer, serialize, toCallResult, toolErrorResult } from './call-result.js';
+import { parseToolArgs } from './parse-args.js';
 import type { ToolDescriptor } from './tool.js';
 
 /** Server options that shape how tools run. */
@@ -16,20 +16,6 @@ export interface ToolRunOptions {
 
 // biome-ignore lint/suspicious/noExplicitAny: runs tools of any type
 type AnyTool = ToolDescriptor<any, any>;
-
-const parseArgs = async (tool: AnyTool, raw: unknown): Promise<Record<string, unknown> | string> => {
-  const args = argumentsObject(raw);
-  if (args === undefined) return `Invalid arguments for tool '${tool.name}': expected an object`;
-  if (!tool.input) return args;
-  const first = await validate<Record<string, unknown>>(tool.input, args);
-  if (first.ok) return first.value;
-  const reparsed = parseStringifiedArgs(args);
-  if (reparsed) {
-    const second = await validate<Record<string, unknown>>(tool.input, reparsed);
-    if (second.ok) return second.value;
-  }
-  return `Invalid arguments for tool '${tool.name}': ${first.message}`;
-};
 
 const structuredResult = async (tool: AnyTool, value: unknown, options: ToolRunOptions): Promise<CallToolResult> => {
   const checked = await validate(tool.output, value);
@@ -65,13 +51,13 @@ export const runTool = async (
   ctx: Context,
   options: ToolRunOptions,
 ): Promise<CallToolResult> => {
-  const args = await parseArgs(tool, rawArgs);
+  const args = await parseToolArgs(tool, rawArgs);
   if (typeof args === 'string') return toolErrorResult(args);
   try {
     const value = await withTimeout(tool.timeoutMs, ctx.signal, (signal) =>
       tool.run(args, signal === ctx.signal ? ctx : { ...ctx, signal }),
     );
-    if (tool.output) return await structuredResult(tool, value, options);
+    if (tool.output && !isCallResult(value)) return await structuredResult(tool, value, options);
     return toCallResult(value, { serializer: options.serializer, mimeType: tool.mimeType, toolName: tool.name });
   } catch (error) {
     return errorResult(tool, error, options);

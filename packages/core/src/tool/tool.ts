@@ -8,8 +8,8 @@ import { deepFreeze } from '../utils/deep-freeze.js';
 import type { MaybePromise } from '../utils/maybe-promise.js';
 import { assertToolName } from './tool-name.js';
 
-/** The arguments `run` receives: the parsed `input`, or an empty object without one. */
-export type ToolArgs<TInput> = OutputOf<TInput, Record<string, never>>;
+/** The arguments `run` receives: the parsed `input`, or the raw arguments object without one. */
+export type ToolArgs<TInput> = OutputOf<TInput, Record<string, unknown>>;
 
 /** What `run` may return: the `output` schema's input type, or anything without one. */
 export type ToolReturn<TOutput> = InputOf<TOutput, unknown>;
@@ -23,6 +23,14 @@ export interface ToolOptions<TInput extends AnySchema | undefined, TOutput exten
   readonly input?: TInput;
   /** A valibot schema for the result; enables `outputSchema` and `structuredContent`. */
   readonly output?: TOutput;
+  /**
+   * A hand-written JSON Schema for the arguments, instead of `input` (for tools
+   * whose schema comes from elsewhere, such as a proxied server). Arguments are
+   * then passed to `run` unvalidated.
+   */
+  readonly inputSchema?: JsonObjectSchema;
+  /** A hand-written JSON Schema for the result, instead of `output`; advertised, not enforced. */
+  readonly outputSchema?: JsonObjectSchema;
   readonly annotations?: ToolAnnotations;
   /** Aborts `ctx.signal` and fails the call after this many milliseconds. */
   readonly timeoutMs?: number;
@@ -70,6 +78,20 @@ const outputSchemaOf = (output: AnySchema, name: string): { schema: JsonObjectSc
   };
 };
 
+const rawObjectSchema = (schema: JsonObjectSchema, what: string): JsonObjectSchema => {
+  if (schema?.type !== 'object') throw new DefinitionError(`${what} must be a JSON Schema with type "object"`);
+  return schema;
+};
+
+const inputSchemaOf = (options: ToolOptions<AnySchema | undefined, AnySchema | undefined>): JsonObjectSchema => {
+  const what = `Tool '${options.name}'`;
+  if (options.input && options.inputSchema) throw new DefinitionError(`${what}: give input or inputSchema, not both`);
+  if (options.output && options.outputSchema)
+    throw new DefinitionError(`${what}: give output or outputSchema, not both`);
+  if (options.input) return toJsonObject(options.input, `${what} input`);
+  return options.inputSchema ? rawObjectSchema(options.inputSchema, `${what} inputSchema`) : EMPTY_OBJECT_SCHEMA;
+};
+
 /**
  * Declares a tool. Returns a deeply frozen descriptor; nothing is registered
  * until the descriptor is passed to `createServer()`.
@@ -92,8 +114,13 @@ export const tool = <
   if (options.timeoutMs !== undefined && !(options.timeoutMs > 0)) {
     throw new DefinitionError(`Tool '${options.name}': timeoutMs must be a positive number`);
   }
-  const inputSchema = options.input ? toJsonObject(options.input, `Tool '${options.name}' input`) : EMPTY_OBJECT_SCHEMA;
-  const output = options.output ? outputSchemaOf(options.output, options.name) : undefined;
+  const inputSchema = inputSchemaOf(options as ToolOptions<AnySchema | undefined, AnySchema | undefined>);
+  const output = options.output
+    ? outputSchemaOf(options.output, options.name)
+    : options.outputSchema && {
+        schema: rawObjectSchema(options.outputSchema, `Tool '${options.name}' outputSchema`),
+        wraps: false,
+      };
   return deepFreeze({
     kind: 'tool',
     name: options.name,

@@ -1,0 +1,25 @@
+import { DefinitionError } from '../errors/errors.js';
+import { type TransformOptions, transform } from '../tool/transform.js';
+import type { Component } from './component.js';
+
+/**
+ * Applies server-level transforms to tools by their final (namespaced) name,
+ * so composed and proxied tools can be reshaped where they are served.
+ */
+export const applyTransforms = (
+  components: readonly Component[],
+  transforms: Readonly<Record<string, TransformOptions>> | undefined,
+): readonly Component[] => {
+  if (!transforms) return components;
+  const unused = new Set(Object.keys(transforms));
+  const result = components.map((component) => {
+    const options = component.kind === 'tool' ? transforms[component.name] : undefined;
+    if (!options || component.kind !== 'tool') return component;
+    unused.delete(component.name);
+    return transform(component, options);
+  });
+  if (unused.size) {
+    throw new DefinitionError(`transforms name tools the server does not have: ${[...unused].join(', ')}`);
+  }
+  return result;
+};
