@@ -3,4 +3,31 @@
  * Streamable HTTP and legacy SSE (stdio lives at `@mcpkit/runtime/stdio`).
  * @packageDocumentation
  */
+
+export type { EventStore, ReplaySend } from './http/event-store.js';
+export { type FetchHandler, toFetchHandler } from './http/fetch-handler.js';
+export { createMemoryEventStore, type MemoryEventStoreOptions } from './http/memory-event-store.js';
+export type { NodeHandler } from './http/node-adapter.js';
+export { type ClosableNodeHandler, toNodeHandler } from './http/node-handler.js';
+export type {
+  CommonHttpOptions,
+  CorsOptions,
+  HttpOptions,
+  ListenOptions,
+  RouteHandler,
+  Routes,
+  RunningServer,
+} from './http/options.js';
+export { type ServeHttpOptions, serveHttp } from './http/serve-http.js';
+export type { Lifespan, LifespanHandle } from './lifespan/lifespan.js';
+export type { RuntimeOptions } from './lifespan/start-runtime.js';
+export { type ServeHandle, type ServeOptions, serve, type TransportKind } from './serve.js';
+export { type CreateSessionOptions, createSession } from './session/create-session.js';
+export { createSessionHub, type SessionHub, type SessionHubOptions } from './session/hub.js';
+export { hubOf, lifespanOf } from './session/runtime-context.js';
+export type { RootsChangedEvent } from './session/session-core.js';
+export type { RuntimeSessionInfo } from './session/session-info.js';
 export type { CreateSession, Send, Session, SessionOptions } from './session/types.js';
+export type { ServeSseOptions, SseOptions } from './sse/options.js';
+export { serveSse } from './sse/serve-sse.js';
+export { toSseFetchHandler, toSseNodeHandler } from './sse/sse-handlers.js';

@@ -1,0 +1,68 @@
+import { loadServer } from '../load-server.js';
+import { note } from '../output.js';
+import { parseCommand } from '../parse.js';
+import { type RunSettings, resolveRunSettings } from '../settings.js';
+import { CliError } from '../usage-error.js';
+
+const FLAGS = {
+  transport: { type: 'string' },
+  host: { type: 'string' },
+  port: { type: 'string' },
+  path: { type: 'string' },
+  stateless: { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
+
+/** Over stdio, stdout is the protocol channel: console output from user code (even at import) must not land there. */
+const keepStdoutForProtocol = (): void => {
+  console.log = console.error;
+  console.info = console.error;
+  console.debug = console.error;
+};
+
+/** `--path` names the one endpoint clients open: for legacy SSE that is the event stream (`ssePath`). */
+const serveOptions = (settings: RunSettings) =>
+  settings.transport === 'sse' && settings.path !== undefined ? { ...settings, ssePath: settings.path } : settings;
+
+/** Resolves with the signal's name on SIGINT or SIGTERM. */
+const signalled = (): Promise<string> =>
+  new Promise((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
+  });
+
+/**
+ * `mcpkit run <file>`: serves the module's server over stdio, Streamable
+ * HTTP or legacy SSE until interrupted, then closes it and resolves to 0.
+ * The banner goes to stderr; over HTTP it names the URL actually bound.
+ */
+export const runCommand = async (args: readonly string[]): Promise<number | 'help'> => {
+  const parsed = parseCommand('run', args, FLAGS, { min: 1, max: 1, names: 'a <file>' });
+  if (parsed.help) return 'help';
+  const settings = resolveRunSettings(parsed.values, process.env);
+  if (settings.transport === 'stdio') keepStdoutForProtocol();
+  const server = await loadServer(parsed.positionals[0] as string);
+  const stopped = signalled();
+  // Loaded lazily: inspect and call never need the transports.
+  const { serve } = await import('../../serve.js');
+  let handle: Awaited<ReturnType<typeof serve>>;
+  try {
+    handle = await serve(server, serveOptions(settings));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CliError(`Could not serve over ${settings.transport}: ${reason}`, { cause: error });
+  }
+  const name = `${server.info.name} ${server.info.version}`;
+  await note(
+    settings.transport === 'stdio'
+      ? `serving ${name} over stdio`
+      : `serving ${name} over ${settings.transport} at ${handle.url}`,
+  );
+  // Over stdio the server also ends by itself when stdin closes (the client went away).
+  const reason = await Promise.race([
+    stopped,
+    handle.closed.then(() => (settings.transport === 'stdio' ? 'stdin closed' : 'server closed')),
+  ]);
+  await note(`${reason}: shutting down`);
+  await handle.close();
+  return 0;
+};

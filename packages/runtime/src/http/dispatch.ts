@@ -1,0 +1,75 @@
+import type { JsonRpcResponse } from '@mcpkit/core';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { Session } from '../session/types.js';
+import { type Endpoint, shouldPrime } from './endpoint.js';
+import { emptyResponse, jsonResponse } from './responses.js';
+import { openSse } from './sse-stream.js';
+import type { Streams } from './streams.js';
+
+/** Where one POST is served: the session, its streams, and a fresh stream id. */
+export interface Target {
+  readonly session: Session;
+  readonly streams: Streams;
+  readonly nextStreamId: () => string;
+  /** Headers every response carries (e.g. `Mcp-Session-Id`). */
+  readonly headers?: HeadersInit;
+  /** Runs when the message is fully handled (response written or dropped). */
+  readonly done?: () => void;
+}
+
+const isRequest = (message: JSONRPCMessage): boolean => 'method' in message && 'id' in message;
+
+/** One response, as JSON or as a one-event SSE stream, following the endpoint's mode. */
+export const respondOnce = (endpoint: Endpoint, response: JsonRpcResponse, headers?: HeadersInit): Response => {
+  if (endpoint.json) return jsonResponse(response, 200, headers);
+  const conn = openSse({ headers });
+  conn.write({ data: JSON.stringify(response) });
+  conn.close();
+  return conn.response;
+};
+
+/**
+ * Serves one POSTed message. Notifications and responses get 202. A request
+ * gets its response as JSON (json mode; related messages then use the GET
+ * stream) or as an SSE stream carrying related messages, then the response.
+ */
+export const dispatch = async (endpoint: Endpoint, target: Target, message: JSONRPCMessage): Promise<Response> => {
+  const { session, streams } = target;
+  if (!isRequest(message)) {
+    try {
+      await session.receive(message);
+    } finally {
+      target.done?.();
+    }
+    return emptyResponse(202, target.headers);
+  }
+  if (endpoint.json) {
+    try {
+      const response = await session.receive(message);
+      // No response: the client cancelled the request, or the session closed.
+      return response ? jsonResponse(response, 200, target.headers) : emptyResponse(202, target.headers);
+    } finally {
+      target.done?.();
+    }
+  }
+  const streamId = target.nextStreamId();
+  // A dropped connection does not cancel the request (the spec says so): with an
+  // event store the rest is kept for a resume, without one it is discarded.
+  const conn = openSse({ headers: target.headers, keepAliveMs: endpoint.keepAliveMs });
+  streams.open(streamId, conn);
+  if (shouldPrime(endpoint, session.protocolVersion)) streams.prime(streamId);
+  const related = streams.sender(streamId);
+  void session
+    .receive(message, related)
+    .then((response) => {
+      if (response) related(response as JSONRPCMessage);
+    })
+    .catch(() => {
+      // receive never rejects by contract; a write to a gone client may throw.
+    })
+    .finally(() => {
+      streams.finish(streamId);
+      target.done?.();
+    });
+  return conn.response;
+};

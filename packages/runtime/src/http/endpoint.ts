@@ -1,0 +1,66 @@
+import { ErrorCode, type Server } from '@mcpkit/core';
+import { type JSONRPCMessage, SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
+import type { SessionHub } from '../session/hub.js';
+import type { EventStore } from './event-store.js';
+import { rpcErrorResponse } from './responses.js';
+import type { SessionEntry, SessionTable } from './session-table.js';
+
+/** Everything the MCP endpoint's method handlers share. */
+export interface Endpoint {
+  readonly server: Server;
+  readonly hub: SessionHub;
+  readonly table: SessionTable;
+  readonly store: EventStore | undefined;
+  readonly json: boolean;
+  readonly stateless: boolean;
+  readonly maxBodyBytes: number;
+  readonly keepAliveMs: number;
+}
+
+/** A body a framework already parsed (Express `json()` puts it on `req.body`). */
+export interface ParsedBody {
+  readonly body: unknown;
+}
+
+/** The revision the spec says to assume when a client sends no `MCP-Protocol-Version`. */
+export const ASSUMED_PROTOCOL_VERSION = '2025-03-26';
+
+/** The revision from which servers prime SSE streams with an id-only event. */
+const PRIMING_SINCE = '2025-11-25';
+
+/** Whether to send the priming event: needs a store, and clients older than 2025-11-25 may choke on empty data. */
+export const shouldPrime = (endpoint: Endpoint, protocolVersion: string | undefined): boolean =>
+  endpoint.store !== undefined && protocolVersion !== undefined && protocolVersion >= PRIMING_SINCE;
+
+/**
+ * Checks `MCP-Protocol-Version`: an unsupported revision is a 400, as the spec
+ * requires. A supported one that differs from the negotiated revision is
+ * accepted (the conformance suite sends one), and absent means the negotiated one.
+ */
+export const checkProtocolVersion = (request: Request): Response | undefined => {
+  const version = request.headers.get('mcp-protocol-version');
+  if (version === null) return undefined;
+  if (!SUPPORTED_PROTOCOL_VERSIONS.includes(version)) {
+    return rpcErrorResponse(
+      400,
+      ErrorCode.InvalidRequest,
+      `Bad Request: unsupported MCP-Protocol-Version ${JSON.stringify(version)} (supported: ${SUPPORTED_PROTOCOL_VERSIONS.join(', ')})`,
+    );
+  }
+  return undefined;
+};
+
+/** Finds the session a request names: 400 without `Mcp-Session-Id`, 404 for an unknown or ended one. */
+export const findSession = (endpoint: Endpoint, request: Request): SessionEntry | Response => {
+  const id = request.headers.get('mcp-session-id');
+  if (!id) {
+    return rpcErrorResponse(400, ErrorCode.InvalidRequest, 'Bad Request: the Mcp-Session-Id header is required');
+  }
+  const entry = endpoint.table.get(id);
+  if (!entry) return rpcErrorResponse(404, ErrorCode.InvalidRequest, 'Session not found: it ended or never existed');
+  return checkProtocolVersion(request) ?? entry;
+};
+
+/** Whether a message is an `initialize` request. */
+export const isInitialize = (message: JSONRPCMessage): boolean =>
+  'method' in message && message.method === 'initialize' && 'id' in message;

@@ -1,0 +1,56 @@
+import { McpkitError, type Server } from '@mcpkit/core';
+import { createSessionHub } from '../session/hub.js';
+import type { Endpoint } from './endpoint.js';
+import { handleDelete } from './mcp-delete.js';
+import { handleGet } from './mcp-get.js';
+import { handlePost } from './mcp-post.js';
+import {
+  DEFAULT_KEEP_ALIVE_MS,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_SESSIONS,
+  DEFAULT_SESSION_TTL_MS,
+  type HttpOptions,
+} from './options.js';
+import { createRouter, type Router } from './router.js';
+import { createSessionTable } from './session-table.js';
+
+/** A Streamable HTTP transport bound to one server, before any framework adapter. */
+export interface HttpApp {
+  readonly router: Router;
+  /** Ends every session (and so every open stream). */
+  readonly close: () => void;
+}
+
+/** Builds the Streamable HTTP transport: the MCP endpoint inside the shared router. */
+export const createHttpApp = (server: Server, options: HttpOptions = {}): HttpApp => {
+  const hub = options.hub ?? createSessionHub(server);
+  if (hub.server !== server) {
+    throw new McpkitError('HUB_MISMATCH', 'The hub given to the HTTP transport was created for a different server');
+  }
+  const table = createSessionTable(
+    options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
+    options.maxSessions ?? DEFAULT_MAX_SESSIONS,
+  );
+  const endpoint: Endpoint = {
+    server,
+    hub,
+    table,
+    store: options.eventStore,
+    json: options.json ?? false,
+    stateless: options.stateless ?? false,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    keepAliveMs: options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS,
+  };
+  const router = createRouter(
+    options,
+    {
+      [options.path ?? '/mcp']: {
+        POST: (request, parsed) => handlePost(endpoint, request, parsed),
+        GET: (request) => handleGet(endpoint, request),
+        DELETE: (request) => handleDelete(endpoint, request),
+      },
+    },
+    table.size,
+  );
+  return { router, close: table.closeAll };
+};

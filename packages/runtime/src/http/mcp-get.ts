@@ -1,0 +1,46 @@
+import { ErrorCode } from '@mcpkit/core';
+import { accepts } from './accepts.js';
+import { type Endpoint, findSession, shouldPrime } from './endpoint.js';
+import { rpcErrorResponse } from './responses.js';
+import { openSse } from './sse-stream.js';
+
+/** 405 for GET/DELETE in stateless mode: there is no session to stream to or end. */
+export const statelessNotAllowed = (): Response =>
+  rpcErrorResponse(405, ErrorCode.InvalidRequest, 'Method Not Allowed: this server is stateless; only POST is served', {
+    headers: { Allow: 'POST' },
+  });
+
+/**
+ * GET on the MCP endpoint: opens the session's standalone SSE stream, where
+ * messages tied to no request go (list_changed, resources/updated, and in
+ * json mode the server's requests to the client). With `Last-Event-ID` and an
+ * event store, it resumes that stream instead (POST streams included).
+ */
+export const handleGet = async (endpoint: Endpoint, request: Request): Promise<Response> => {
+  if (endpoint.stateless) return statelessNotAllowed();
+  if (!accepts(request.headers.get('accept'), 'text/event-stream')) {
+    return rpcErrorResponse(
+      406,
+      ErrorCode.InvalidRequest,
+      'Not Acceptable: the Accept header must admit text/event-stream',
+    );
+  }
+  const entry = findSession(endpoint, request);
+  if (entry instanceof Response) return entry;
+
+  const lastEventId = request.headers.get('last-event-id');
+  if (lastEventId && endpoint.store) {
+    const conn = openSse({ keepAliveMs: endpoint.keepAliveMs });
+    if (await entry.streams.resume(lastEventId, conn)) return conn.response;
+    // An unknown id: what it pointed at is gone, so start afresh.
+    conn.close();
+  }
+  if (entry.streams.connected(entry.standaloneId)) {
+    return rpcErrorResponse(409, ErrorCode.InvalidRequest, 'Conflict: this session already has an open GET stream');
+  }
+  const conn = openSse({ keepAliveMs: endpoint.keepAliveMs });
+  entry.streams.open(entry.standaloneId, conn);
+  entry.session.setChannel(entry.streams.sender(entry.standaloneId));
+  if (shouldPrime(endpoint, entry.session.protocolVersion)) entry.streams.prime(entry.standaloneId);
+  return conn.response;
+};

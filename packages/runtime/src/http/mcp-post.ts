@@ -1,0 +1,68 @@
+import { ErrorCode } from '@mcpkit/core';
+import { accepts, isJsonContentType } from './accepts.js';
+import { dispatch, respondOnce } from './dispatch.js';
+import { type Endpoint, findSession, isInitialize, type ParsedBody } from './endpoint.js';
+import { readMessage } from './read-message.js';
+import { rpcErrorResponse } from './responses.js';
+import { openStatefulSession } from './stateful-session.js';
+import { serveStateless } from './stateless.js';
+
+/** POST on the MCP endpoint: one JSON-RPC message in, its answer out. */
+export const handlePost = async (endpoint: Endpoint, request: Request, parsed?: ParsedBody): Promise<Response> => {
+  if (!isJsonContentType(request.headers.get('content-type'))) {
+    return rpcErrorResponse(415, ErrorCode.InvalidRequest, 'Unsupported Media Type: the body must be application/json');
+  }
+  // The spec has clients accept both, whichever mode this server answers in.
+  const accept = request.headers.get('accept');
+  if (!accepts(accept, 'application/json') || !accepts(accept, 'text/event-stream')) {
+    return rpcErrorResponse(
+      406,
+      ErrorCode.InvalidRequest,
+      'Not Acceptable: the Accept header must admit both application/json and text/event-stream',
+    );
+  }
+  const read = await readMessage(request, endpoint.maxBodyBytes, parsed);
+  if (!read.ok) return read.response;
+  const message = read.message;
+  if (endpoint.stateless) return serveStateless(endpoint, request, message);
+
+  if (isInitialize(message)) {
+    if (request.headers.get('mcp-session-id')) {
+      return rpcErrorResponse(
+        400,
+        ErrorCode.InvalidRequest,
+        'Bad Request: initialize must not carry Mcp-Session-Id; a session is initialized once',
+      );
+    }
+    if (endpoint.table.full()) {
+      return rpcErrorResponse(503, ErrorCode.InternalError, 'Service Unavailable: too many sessions, try again later', {
+        headers: { 'Retry-After': '30' },
+      });
+    }
+    const entry = openStatefulSession(endpoint);
+    const response = await entry.session.receive(message);
+    if (!response || 'error' in response) {
+      entry.session.close();
+      return response
+        ? respondOnce(endpoint, response)
+        : rpcErrorResponse(500, ErrorCode.InternalError, 'initialize failed');
+    }
+    return respondOnce(endpoint, response, { 'Mcp-Session-Id': entry.id });
+  }
+
+  const entry = findSession(endpoint, request);
+  if (entry instanceof Response) return entry;
+  entry.busy += 1;
+  return dispatch(
+    endpoint,
+    {
+      session: entry.session,
+      streams: entry.streams,
+      nextStreamId: () => `${entry.id}.${crypto.randomUUID()}`,
+      done: () => {
+        entry.busy -= 1;
+      },
+    },
+    message,
+  );
+};

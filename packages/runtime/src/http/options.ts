@@ -1,0 +1,94 @@
+import type { SessionHub } from '../session/hub.js';
+import type { EventStore } from './event-store.js';
+
+/** A custom route handler: web-standard in, web-standard out. */
+export type RouteHandler = (request: Request) => Response | Promise<Response>;
+
+/** Extra routes keyed `'METHOD /path'`, e.g. `{ 'GET /version': () => Response.json({ v: 1 }) }`. */
+export type Routes = Readonly<Record<string, RouteHandler>>;
+
+/** CORS settings; `cors: true` means any origin. */
+export interface CorsOptions {
+  /** Allowed origins: `'*'`, a list, or a predicate. Default `'*'`. */
+  readonly origin?: string | readonly string[] | ((origin: string) => boolean);
+  /** Extra request headers to allow besides the MCP ones. */
+  readonly allowHeaders?: readonly string[];
+  /** Extra response headers to expose besides `Mcp-Session-Id` and `MCP-Protocol-Version`. */
+  readonly exposeHeaders?: readonly string[];
+  /** Send `Access-Control-Allow-Credentials: true` (needs an explicit origin). */
+  readonly credentials?: boolean;
+  /** Preflight cache lifetime in seconds. Default 600. */
+  readonly maxAge?: number;
+}
+
+/** Options every HTTP-based transport shares (Streamable HTTP and legacy SSE). */
+export interface CommonHttpOptions {
+  /** Largest accepted request body; larger ones get 413. Default 4 MiB. */
+  readonly maxBodyBytes?: number;
+  /**
+   * Reject requests whose `Host` or `Origin` is not allowed (403). Default: on
+   * when `allowedHosts` or `allowedOrigins` is given, and in `serveHttp` /
+   * `serveSse` when bound to a loopback address.
+   */
+  readonly dnsRebindingProtection?: boolean;
+  /** Hosts accepted in `Host` (with or without port). Default: localhost, 127.0.0.1, [::1]. */
+  readonly allowedHosts?: readonly string[];
+  /** Origins accepted in `Origin` (e.g. `http://localhost:5173`). Default: any loopback origin. */
+  readonly allowedOrigins?: readonly string[];
+  /** Answer CORS preflights and add CORS headers. Default off. */
+  readonly cors?: boolean | CorsOptions;
+  /** Path of the health check, or false for none. Default `/health`. */
+  readonly healthPath?: string | false;
+  /** Extra routes, matched before everything else. */
+  readonly routes?: Routes;
+  /** Interval of `: keep-alive` comments on open SSE streams, so proxies do not drop idle ones; 0 for none. Default 15 s. */
+  readonly keepAliveMs?: number;
+  /** Most concurrent sessions; initialize beyond it gets 503. Default 10 000. */
+  readonly maxSessions?: number;
+  /** The hub sessions register with (for `hub.resourceUpdated`, lifespan); a private one by default. */
+  readonly hub?: SessionHub;
+}
+
+/** Options of the Streamable HTTP transport (`toFetchHandler`, `toNodeHandler`, `serveHttp`). */
+export interface HttpOptions extends CommonHttpOptions {
+  /** The MCP endpoint. Default `/mcp`. */
+  readonly path?: string;
+  /** Answer requests with one `application/json` body instead of an SSE stream. Default false. */
+  readonly json?: boolean;
+  /** No sessions: every POST is served by a fresh, throwaway session; GET and DELETE get 405. */
+  readonly stateless?: boolean;
+  /** Where SSE events are kept for `Last-Event-ID` resumption. Default none (no resumption). */
+  readonly eventStore?: EventStore;
+  /** Idle time after which a session is closed. Default 30 minutes. */
+  readonly sessionTtlMs?: number;
+}
+
+/** Where `serveHttp` / `serveSse` listen. */
+export interface ListenOptions {
+  /** Port; 0 picks a free one. Default 3000. */
+  readonly port?: number;
+  /** Interface to bind. Default `127.0.0.1`. */
+  readonly host?: string;
+}
+
+/** What `serveHttp` / `serveSse` resolve to. */
+export interface RunningServer {
+  /** The MCP endpoint (Streamable HTTP) or the SSE endpoint (legacy), e.g. `http://127.0.0.1:3000/mcp`. */
+  readonly url: string;
+  readonly port: number;
+  /** Ends every session and stops listening. */
+  readonly close: () => Promise<void>;
+}
+
+/** Default `maxBodyBytes`: 4 MiB. */
+export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** Default `maxSessions`. */
+export const DEFAULT_MAX_SESSIONS = 10_000;
+/** Default `sessionTtlMs`: 30 minutes. */
+export const DEFAULT_SESSION_TTL_MS = 30 * 60 * 1000;
+/** Default `keepAliveMs`: 15 seconds. */
+export const DEFAULT_KEEP_ALIVE_MS = 15_000;
+
+/** True for names that only reach this machine. */
+export const isLoopbackHost = (host: string): boolean =>
+  host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);

@@ -1,0 +1,88 @@
+import { ErrorCode } from '@mcpkit/core';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { rpcErrorResponse } from './responses.js';
+
+/** Either the one message a POST carried, or the error response to send instead. */
+export type ReadResult =
+  | { readonly ok: true; readonly message: JSONRPCMessage }
+  | { readonly ok: false; readonly response: Response };
+
+const fail = (status: number, code: number, message: string): ReadResult => ({
+  ok: false,
+  response: rpcErrorResponse(status, code, message),
+});
+
+/** Reads the body as text, giving up (undefined) as soon as it passes `limit` bytes. */
+const readCapped = async (request: Request, limit: number): Promise<string | undefined> => {
+  const declared = Number(request.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) return undefined;
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+};
+
+/** Text of a body a framework read as a string or bytes; undefined past `limit` bytes. */
+const decode = (body: string | Uint8Array, limit: number): string | undefined => {
+  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
+  return bytes.byteLength > limit ? undefined : new TextDecoder().decode(bytes);
+};
+
+const isId = (id: unknown): boolean => typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id));
+
+/** Checks the JSON-RPC 2.0 envelope of a request, notification or response. */
+export const isJsonRpcMessage = (value: unknown): value is JSONRPCMessage => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const m = value as Record<string, unknown>;
+  if (m.jsonrpc !== '2.0') return false;
+  if (typeof m.method === 'string') return !('id' in m) || isId(m.id);
+  return ('result' in m || 'error' in m) && (isId(m.id) || m.id === null);
+};
+
+/**
+ * Reads one JSON-RPC message from a POST: 413 past `limit`, 400 with -32700
+ * for bad JSON, 400 with -32600 for batches (not part of 2025-11-25) and for
+ * anything that is not a JSON-RPC message. `parsed` is a body a framework
+ * (e.g. Express `json()`) already decoded.
+ */
+export const readMessage = async (request: Request, limit: number, parsed?: { body: unknown }): Promise<ReadResult> => {
+  let value: unknown;
+  // express.json() leaves a value; express.text() / raw() leave text or bytes to parse here.
+  const preRead = parsed && typeof parsed.body !== 'string' && !(parsed.body instanceof Uint8Array);
+  if (preRead) value = parsed.body;
+  else {
+    const text = parsed ? decode(parsed.body as string | Uint8Array, limit) : await readCapped(request, limit);
+    if (text === undefined) {
+      return fail(413, ErrorCode.InvalidRequest, `Request body exceeds the ${limit}-byte limit`);
+    }
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return fail(400, ErrorCode.ParseError, 'Parse error: the request body is not valid JSON');
+    }
+  }
+  if (Array.isArray(value)) {
+    return fail(400, ErrorCode.InvalidRequest, 'Batches are not supported: send one JSON-RPC message per request');
+  }
+  if (!isJsonRpcMessage(value)) {
+    return fail(400, ErrorCode.InvalidRequest, 'Invalid request: the body is not a JSON-RPC 2.0 message');
+  }
+  return { ok: true, message: value };
+};

@@ -1,0 +1,43 @@
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { dispatch } from './dispatch.js';
+import { ASSUMED_PROTOCOL_VERSION, checkProtocolVersion, type Endpoint, isInitialize } from './endpoint.js';
+import { createStreams } from './streams.js';
+
+/**
+ * Stateless mode: every POST gets a fresh session, closed once answered, so
+ * no state survives between requests and any instance behind a load balancer
+ * can serve any request. The session is initialized on the client's behalf
+ * (revision from `MCP-Protocol-Version`, else 2025-03-26 as the spec says),
+ * because no initialize it sent earlier was kept.
+ */
+export const serveStateless = async (
+  endpoint: Endpoint,
+  request: Request,
+  message: JSONRPCMessage,
+): Promise<Response> => {
+  const versionError = checkProtocolVersion(request);
+  if (versionError) return versionError;
+  const session = endpoint.hub.createSession({ stateless: true });
+  if (!isInitialize(message) && !session.initialized) {
+    await session.receive({
+      jsonrpc: '2.0',
+      id: 0,
+      method: 'initialize',
+      params: {
+        protocolVersion: request.headers.get('mcp-protocol-version') ?? ASSUMED_PROTOCOL_VERSION,
+        capabilities: {},
+        clientInfo: { name: 'stateless-client', version: '0' },
+      },
+    });
+  }
+  return dispatch(
+    endpoint,
+    {
+      session,
+      streams: createStreams('stateless.', undefined),
+      nextStreamId: () => 'stateless.0',
+      done: session.close,
+    },
+    message,
+  );
+};

@@ -1,0 +1,51 @@
+import type { Logger, LoggingLevel } from '@mcpkit/core';
+import { notification } from './messages.js';
+import type { Send } from './types.js';
+
+/** MCP log levels, least severe first (RFC 5424 order). */
+export const LOG_LEVELS: readonly LoggingLevel[] = [
+  'debug',
+  'info',
+  'notice',
+  'warning',
+  'error',
+  'critical',
+  'alert',
+  'emergency',
+];
+
+/** The level a session logs at until the client sends `logging/setLevel`. */
+export const DEFAULT_LOG_LEVEL: LoggingLevel = 'info';
+
+/** Whether `value` names an MCP log level. */
+export const isLogLevel = (value: unknown): value is LoggingLevel =>
+  typeof value === 'string' && (LOG_LEVELS as readonly string[]).includes(value);
+
+/**
+ * A logger that sends `notifications/message` for entries at or above the
+ * session's current level (read on every call, so setLevel applies at once).
+ */
+export const createLogger = (currentLevel: () => LoggingLevel, send: () => Send | undefined): Logger => {
+  const log = (level: LoggingLevel, data: unknown, logger?: string) => {
+    if (LOG_LEVELS.indexOf(level) < LOG_LEVELS.indexOf(currentLevel())) return;
+    const out = send();
+    if (!out) return;
+    try {
+      out(notification('notifications/message', logger === undefined ? { level, data } : { level, logger, data }));
+    } catch {
+      // Logging must never break the handler that logs.
+    }
+  };
+  const at = (level: LoggingLevel) => (data: unknown, logger?: string) => log(level, data, logger);
+  return {
+    debug: at('debug'),
+    info: at('info'),
+    notice: at('notice'),
+    warning: at('warning'),
+    error: at('error'),
+    critical: at('critical'),
+    alert: at('alert'),
+    emergency: at('emergency'),
+    log,
+  };
+};

@@ -1,0 +1,40 @@
+import { type Context, McpkitError } from '@mcpkit/core';
+import type { SessionHub } from './hub.js';
+import type { RuntimeSessionInfo } from './session-info.js';
+
+const runtimeSession = (ctx: Pick<Context, 'session'>, what: string): RuntimeSessionInfo => {
+  const session = ctx.session as Partial<RuntimeSessionInfo>;
+  if (!session || !('hub' in session) || session.hub === undefined) {
+    throw new McpkitError(
+      'NO_RUNTIME',
+      `${what} needs a request served by @mcpkit/runtime (serve(), serveStdio(), a session hub); this context has none`,
+    );
+  }
+  return session as RuntimeSessionInfo;
+};
+
+/**
+ * The hub serving this request: push resource updates from a handler.
+ *
+ * @example
+ * run: async ({ value }, ctx) => { await save(value); hubOf(ctx).resourceUpdated('config://app'); }
+ */
+export const hubOf = (ctx: Pick<Context, 'session'>): SessionHub => runtimeSession(ctx, 'hubOf(ctx)').hub as SessionHub;
+
+/**
+ * The value the lifespan hook started (e.g. a database pool), typed by the caller.
+ * Throws when the request is not served by the runtime or no lifespan was configured.
+ *
+ * @example
+ * run: async (_args, ctx) => lifespanOf<{ db: Pool }>(ctx).db.query('select 1')
+ */
+export const lifespanOf = <T>(ctx: Pick<Context, 'session'>): T => {
+  const session = runtimeSession(ctx, 'lifespanOf(ctx)');
+  if (session.lifespan === undefined) {
+    throw new McpkitError(
+      'NO_LIFESPAN',
+      'lifespanOf(ctx): no lifespan hook was configured (serve(server, { lifespan }))',
+    );
+  }
+  return session.lifespan as T;
+};

@@ -1,0 +1,58 @@
+import type { LoggingLevel, RequestId, Root, Server, SessionInfo } from '@mcpkit/core';
+import type { ClientHello } from './initialize.js';
+import type { Outbox } from './outbox.js';
+import type { Send } from './types.js';
+import type { Visibility } from './visibility.js';
+
+/** Told when a client reports that its roots changed (`notifications/roots/list_changed`). */
+export interface RootsChangedEvent {
+  /** The session whose client sent the notification. */
+  readonly session: SessionInfo;
+  /** Asks that client for its current roots, over the session's standing channel. */
+  readonly roots: () => Promise<Root[]>;
+}
+
+/** What the session knows about one incoming request while it runs. */
+export interface RequestScope {
+  readonly id: RequestId;
+  readonly params: unknown;
+  /** Aborts `ctx.signal`: client cancellation or session close. */
+  readonly controller: AbortController;
+  /** Aborted when the response is out, to abandon client requests the handler left behind. */
+  readonly settled: AbortController;
+  readonly related: Send | undefined;
+  /** Set once the response is out: later messages go to the standing channel. */
+  finished: boolean;
+  /** Set when the client cancelled it: its response is never sent. */
+  cancelled: boolean;
+}
+
+/** Hub-wide settings every session of a hub shares. */
+export interface HubShared {
+  /** The value the lifespan hook started, reachable from handlers through `lifespanOf(ctx)`. */
+  readonly lifespan: unknown;
+  readonly onRootsChanged?: (event: RootsChangedEvent) => void | Promise<void>;
+}
+
+/** The mutable insides of one session; never leaves the session layer. */
+export interface SessionCore {
+  readonly server: Server;
+  readonly id: string | undefined;
+  readonly stateless: boolean;
+  readonly shared: HubShared;
+  /** The hub object, exposed to handlers through `hubOf(ctx)`. */
+  readonly hub: unknown;
+  readonly state: Map<string, unknown>;
+  readonly visibility: Visibility;
+  readonly subscriptions: Set<string>;
+  /** In-flight incoming requests by id key. */
+  readonly inflight: Map<string, RequestScope>;
+  readonly outbox: Outbox;
+  hello: ClientHello | undefined;
+  initialized: boolean;
+  /** An initialize is running through the middleware; a second one is refused. */
+  initializing: boolean;
+  closed: boolean;
+  level: LoggingLevel;
+  channel: Send | undefined;
+}

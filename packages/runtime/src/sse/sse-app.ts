@@ -1,0 +1,121 @@
+import { ErrorCode, McpkitError, type Server } from '@mcpkit/core';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { accepts, isJsonContentType } from '../http/accepts.js';
+import type { ParsedBody } from '../http/endpoint.js';
+import { DEFAULT_KEEP_ALIVE_MS, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_SESSIONS } from '../http/options.js';
+import { readMessage } from '../http/read-message.js';
+import { emptyResponse, rpcErrorResponse } from '../http/responses.js';
+import { createRouter, type Router } from '../http/router.js';
+import { openSse } from '../http/sse-stream.js';
+import { createSessionHub } from '../session/hub.js';
+import type { Send, Session } from '../session/types.js';
+import type { SseOptions } from './options.js';
+
+/** The legacy transport bound to one server, before any framework adapter. */
+export interface SseApp {
+  readonly router: Router;
+  /** Ends every session and its stream. */
+  readonly close: () => void;
+}
+
+interface SseSession {
+  readonly session: Session;
+  readonly send: Send;
+}
+
+/**
+ * Builds the legacy HTTP+SSE transport: GET `/sse` opens a session whose
+ * stream first names, in an `endpoint` event, where to POST; every response
+ * and server message then goes down that stream. The stream closing ends the
+ * session.
+ */
+export const createSseApp = (server: Server, options: SseOptions = {}): SseApp => {
+  const hub = options.hub ?? createSessionHub(server);
+  if (hub.server !== server) {
+    throw new McpkitError('HUB_MISMATCH', 'The hub given to the SSE transport was created for a different server');
+  }
+  const ssePath = options.ssePath ?? '/sse';
+  const messagePath = options.messagePath ?? '/messages';
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const maxSessions = options.maxSessions ?? DEFAULT_MAX_SESSIONS;
+  const keepAliveMs = options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS;
+  const sessions = new Map<string, SseSession>();
+
+  const open = (): Response => {
+    if (sessions.size >= maxSessions) {
+      return rpcErrorResponse(503, ErrorCode.InternalError, 'Service Unavailable: too many sessions, try again later', {
+        headers: { 'Retry-After': '30' },
+      });
+    }
+    const id = crypto.randomUUID();
+    const conn = openSse({ onGone: () => session.close(), keepAliveMs });
+    const session = hub.createSession({
+      id,
+      onClose: () => {
+        sessions.delete(id);
+        conn.close();
+      },
+    });
+    const send: Send = (message) => {
+      if (!conn.write({ event: 'message', data: JSON.stringify(message) })) {
+        throw new Error('The client closed the SSE stream');
+      }
+    };
+    session.setChannel(send);
+    sessions.set(id, { session, send });
+    conn.write({ event: 'endpoint', data: `${messagePath}?sessionId=${encodeURIComponent(id)}` });
+    return conn.response;
+  };
+
+  const post = async (request: Request, parsed?: ParsedBody): Promise<Response> => {
+    if (!isJsonContentType(request.headers.get('content-type'))) {
+      return rpcErrorResponse(
+        415,
+        ErrorCode.InvalidRequest,
+        'Unsupported Media Type: the body must be application/json',
+      );
+    }
+    const id = new URL(request.url).searchParams.get('sessionId');
+    if (!id)
+      return rpcErrorResponse(400, ErrorCode.InvalidRequest, 'Bad Request: the sessionId query parameter is required');
+    const target = sessions.get(id);
+    if (!target) return rpcErrorResponse(404, ErrorCode.InvalidRequest, 'Session not found: it ended or never existed');
+    const read = await readMessage(request, maxBodyBytes, parsed);
+    if (!read.ok) return read.response;
+    // Answered on the stream, not in this response.
+    void target.session.receive(read.message).then((response) => {
+      if (!response) return;
+      try {
+        target.send(response as JSONRPCMessage);
+      } catch {
+        // The stream is gone, and with it the session.
+      }
+    });
+    return emptyResponse(202);
+  };
+
+  const router = createRouter(
+    options,
+    {
+      [ssePath]: {
+        GET: (request) =>
+          accepts(request.headers.get('accept'), 'text/event-stream')
+            ? open()
+            : rpcErrorResponse(
+                406,
+                ErrorCode.InvalidRequest,
+                'Not Acceptable: the Accept header must admit text/event-stream',
+              ),
+      },
+      [messagePath]: { POST: post },
+    },
+    () => sessions.size,
+  );
+
+  return {
+    router,
+    close: () => {
+      for (const { session } of [...sessions.values()]) session.close();
+    },
+  };
+};

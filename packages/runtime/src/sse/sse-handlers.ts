@@ -1,0 +1,21 @@
+import type { Server } from '@mcpkit/core';
+import type { FetchHandler } from '../http/fetch-handler.js';
+import { toNodeListener } from '../http/node-adapter.js';
+import type { ClosableNodeHandler } from '../http/node-handler.js';
+import { jsonResponse } from '../http/responses.js';
+import type { SseOptions } from './options.js';
+import { createSseApp } from './sse-app.js';
+
+/** The legacy HTTP+SSE transport as a web-standard `fetch` handler (see `toFetchHandler`). */
+export const toSseFetchHandler = (server: Server, options: SseOptions = {}): FetchHandler => {
+  const app = createSseApp(server, options);
+  const handler = async (request: Request): Promise<Response> =>
+    (await app.router(request)) ?? jsonResponse({ error: 'Not Found' }, 404);
+  return Object.assign(handler, { close: app.close });
+};
+
+/** The legacy HTTP+SSE transport as a Node handler (see `toNodeHandler`). */
+export const toSseNodeHandler = (server: Server, options: SseOptions = {}): ClosableNodeHandler => {
+  const app = createSseApp(server, options);
+  return Object.assign(toNodeListener(app.router), { close: app.close });
+};
