@@ -32,6 +32,7 @@ export type {
   SessionInfo,
 } from './context/context.js';
 export { everythingEnabled } from './context/defaults.js';
+export { LOG_LEVELS } from './context/log-levels.js';
 export {
   DefinitionError,
   ErrorCode,

@@ -10,6 +10,7 @@ describe('public API', () => {
       [
         "DefinitionError",
         "ErrorCode",
+        "LOG_LEVELS",
         "McpkitError",
         "ProtocolError",
         "TIMING_META_KEY",

@@ -9,6 +9,7 @@ import type {
   SampleRequest,
   SessionInfo,
 } from '../context/context.js';
+import { LOG_LEVELS } from '../context/log-levels.js';
 import { McpkitError } from '../errors/errors.js';
 import type {
   ClientCapabilities,
@@ -63,8 +64,6 @@ export interface Recording {
 /** A context for unit tests that records what handlers did. */
 export type TestContext = Context & { readonly recorded: Recording };
 
-const LEVELS = ['debug', 'info', 'notice', 'warning', 'error', 'critical', 'alert', 'emergency'] as const;
-
 const missing = (what: string) => () =>
   Promise.reject(new McpkitError('NO_CLIENT', `${what} was not scripted: pass it to createTestContext({ ... })`));
 
@@ -94,7 +93,7 @@ export const createTestContext = (options: TestContextOptions = {}): TestContext
     recorded.logs.push(logger === undefined ? { level, data } : { level, data, logger });
   };
   const logger = Object.fromEntries(
-    LEVELS.map((level) => [level, ((data, name) => log(level, data, name)) as LogMethod]),
+    LOG_LEVELS.map((level) => [level, ((data, name) => log(level, data, name)) as LogMethod]),
   );
   const disabled: { action: 'enable' | 'disable'; selector: ComponentSelector }[] = recorded.visibility;
   const session: SessionInfo = {

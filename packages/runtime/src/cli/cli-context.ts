@@ -1,15 +1,4 @@
-import type { ContextInput, Logger, LoggingLevel, LogMethod } from '@mcpkit/core';
-
-const LEVELS: readonly LoggingLevel[] = [
-  'debug',
-  'info',
-  'notice',
-  'warning',
-  'error',
-  'critical',
-  'alert',
-  'emergency',
-];
+import { type ContextInput, LOG_LEVELS, type Logger, type LoggingLevel, type LogMethod } from '@mcpkit/core';
 
 const show = (data: unknown): string => (typeof data === 'string' ? data : JSON.stringify(data));
 
@@ -24,7 +13,7 @@ export const cliContext = (
   const log = (level: LoggingLevel, data: unknown, logger?: string) =>
     write(`[${level}]${logger ? ` ${logger}:` : ''} ${show(data)}`);
   const methods = Object.fromEntries(
-    LEVELS.map((level) => [level, ((data, logger) => log(level, data, logger)) as LogMethod]),
+    LOG_LEVELS.map((level) => [level, ((data, logger) => log(level, data, logger)) as LogMethod]),
   );
   return {
     log: { ...methods, log } as Logger,

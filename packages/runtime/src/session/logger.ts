@@ -1,18 +1,6 @@
-import type { Logger, LoggingLevel } from '@mcpkit/core';
+import { LOG_LEVELS, type Logger, type LoggingLevel } from '@mcpkit/core';
 import { notification } from './messages.js';
 import type { Send } from './types.js';
-
-/** MCP log levels, least severe first (RFC 5424 order). */
-export const LOG_LEVELS: readonly LoggingLevel[] = [
-  'debug',
-  'info',
-  'notice',
-  'warning',
-  'error',
-  'critical',
-  'alert',
-  'emergency',
-];
 
 /** The level a session logs at until the client sends `logging/setLevel`. */
 export const DEFAULT_LOG_LEVEL: LoggingLevel = 'info';

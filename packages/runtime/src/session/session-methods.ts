@@ -2,13 +2,14 @@ import {
   type ContextInput,
   ErrorCode,
   type JsonRpcResponse,
+  LOG_LEVELS,
   McpkitError,
   ProtocolError,
   type RequestId,
   type RequestResult,
 } from '@mcpkit/core';
 import { type ClientHello, initializeResult, readHello } from './initialize.js';
-import { isLogLevel, LOG_LEVELS } from './logger.js';
+import { isLogLevel } from './logger.js';
 import { errorMessage, isRecord } from './messages.js';
 import type { SessionCore } from './session-core.js';
 
