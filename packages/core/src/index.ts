@@ -15,6 +15,7 @@ export {
   resourceLink,
   text,
 } from './content/content.js';
+export type { AccessRule, AuthInfo } from './context/auth.js';
 export { toElicitOutcome, toElicitParams, toSamplingParams } from './context/client-requests.js';
 export type {
   ComponentSelector,

@@ -10,6 +10,7 @@ import type {
   Root,
 } from '../protocol/types.js';
 import type { Component } from '../server/component.js';
+import type { AuthInfo } from './auth.js';
 
 /** Writes `notifications/message` log entries to the client. */
 export type LogMethod = (data: unknown, logger?: string) => void;
@@ -119,6 +120,8 @@ export interface Context {
   readonly log: Logger;
   /** Reports progress when the request carried a progress token; otherwise does nothing. */
   readonly progress: (progress: number, total?: number, message?: string) => Promise<void>;
+  /** Who made the request, when the transport authenticated it. */
+  readonly auth: AuthInfo | undefined;
   /** The session serving this request. */
   readonly session: SessionInfo;
   /** Asks the client's model for a completion (`sampling/createMessage`). */

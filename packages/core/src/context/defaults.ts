@@ -60,6 +60,7 @@ export const completeContext = (
     signal: input?.signal ?? new AbortController().signal,
     meta: input?.meta,
     state: input?.state ?? new Map(),
+    auth: input?.auth,
     log: input?.log ?? silentLogger,
     progress: input?.progress ?? (() => Promise.resolve()),
     session: input?.session ?? detachedSession(),

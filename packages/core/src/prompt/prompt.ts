@@ -1,3 +1,4 @@
+import { accessCheck } from '../context/auth.js';
 import type { Context } from '../context/context.js';
 import { DefinitionError } from '../errors/errors.js';
 import type { ContentBlock, Icon } from '../protocol/types.js';
@@ -95,6 +96,7 @@ export const prompt = <TArgs extends AnySchema | undefined = undefined>(
     description: options.description,
     icons: options.icons,
     tags: options.tags ?? [],
+    access: accessCheck(options),
     meta: options.meta,
     args: options.args as TArgs,
     argsSchema,

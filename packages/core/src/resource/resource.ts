@@ -1,3 +1,4 @@
+import { accessCheck } from '../context/auth.js';
 import type { Context } from '../context/context.js';
 import { DefinitionError } from '../errors/errors.js';
 import type { Annotations, Icon } from '../protocol/types.js';
@@ -131,6 +132,7 @@ export const resource = <const TUri extends string, TParams extends AnySchema | 
     annotations: options.annotations,
     icons: options.icons,
     tags: options.tags ?? [],
+    access: accessCheck(options),
     meta: options.meta,
     read: options.read,
   };

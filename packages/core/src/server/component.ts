@@ -1,3 +1,4 @@
+import type { AccessRule, AuthInfo } from '../context/auth.js';
 import type { PromptDescriptor } from '../prompt/prompt.js';
 import type { Icon } from '../protocol/types.js';
 import type { ResourceDescriptor, ResourceTemplateDescriptor } from '../resource/resource.js';
@@ -18,6 +19,8 @@ export type Module = readonly Component[];
 
 /** Fields every component shares. */
 export interface ComponentBase {
+  /** Who may see and use it; undefined when open to all. */
+  readonly access: ((auth: AuthInfo | undefined) => boolean) | undefined;
   /** Free-form labels used by `include`/`exclude` filters and per-session enable/disable. */
   readonly tags: readonly string[];
   /** Sent to clients as the component's `_meta`. */
@@ -33,7 +36,7 @@ export const componentKey = (component: Component): string =>
       : component.name;
 
 /** Options every component accepts. */
-export interface CommonOptions {
+export interface CommonOptions extends AccessRule {
   /** A human-friendly display name. */
   readonly title?: string;
   readonly description?: string;

@@ -10,7 +10,7 @@ import type { ServerOptions } from './options.js';
 import { paginate } from './pagination.js';
 import { readResource } from './read-resource.js';
 import type { Registry } from './registry.js';
-import { visibleTo } from './visibility.js';
+import { isVisible, visibleTo } from './visibility.js';
 
 const page = <T>(key: string, items: readonly T[], cursor: unknown, pageSize: number | undefined) => {
   const { page: slice, nextCursor } = paginate(items, cursor, pageSize);
@@ -27,8 +27,9 @@ export const registryMethods = (registry: Registry, options: ServerOptions): Rea
   ) => {
     const entries = [...map.values()];
     const definitions = entries.map((e) => e.definition);
+    const open = entries.every((e) => e.descriptor.access === undefined);
     return async (p: Readonly<Record<string, unknown>>, ctx: Context) => {
-      const visible = visibleTo(ctx, entries);
+      const visible = visibleTo(ctx, entries, open);
       return page(key, visible === entries ? definitions : visible.map((e) => e.definition), p.cursor, pageSize);
     };
   };
@@ -39,7 +40,7 @@ export const registryMethods = (registry: Registry, options: ServerOptions): Rea
       'tools/call',
       async (p, ctx) => {
         const entry = typeof p.name === 'string' ? registry.tools.get(p.name) : undefined;
-        if (!entry || !ctx.session.isEnabled(entry.descriptor)) {
+        if (!entry || !isVisible(ctx, entry.descriptor)) {
           throw invalidParams(`Unknown tool: ${JSON.stringify(p.name)}`, { name: p.name });
         }
         return runTool(entry.descriptor, p.arguments, ctx, options);

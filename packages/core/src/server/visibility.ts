@@ -2,14 +2,19 @@ import type { Context } from '../context/context.js';
 import { everythingEnabled } from '../context/defaults.js';
 import type { Component } from './component.js';
 
-/** Keeps the entries this request's session may see; free when the session hides nothing. */
+/** Whether this request may see one component: its session has it enabled and the caller passes its access rule. */
+export const isVisible = (ctx: Context, component: Component): boolean =>
+  ctx.session.isEnabled(component) && (component.access === undefined || component.access(ctx.auth));
+
+/**
+ * Keeps the entries this request may see. `open` says that no entry has an
+ * access rule, so a session that hides nothing gets the list back untouched.
+ */
 export const visibleTo = <E extends { readonly descriptor: Component }>(
   ctx: Context,
   entries: readonly E[],
-): readonly E[] => {
-  const { isEnabled } = ctx.session;
-  return isEnabled === everythingEnabled ? entries : entries.filter((entry) => isEnabled(entry.descriptor));
-};
-
-/** Whether this request's session sees one component. */
-export const isVisible = (ctx: Context, component: Component): boolean => ctx.session.isEnabled(component);
+  open = entries.every((entry) => entry.descriptor.access === undefined),
+): readonly E[] =>
+  open && ctx.session.isEnabled === everythingEnabled
+    ? entries
+    : entries.filter((entry) => isVisible(ctx, entry.descriptor));

@@ -1,3 +1,4 @@
+import type { AuthInfo } from '../context/auth.js';
 import { toElicitOutcome, toElicitParams, toSamplingParams } from '../context/client-requests.js';
 import type {
   ComponentSelector,
@@ -46,6 +47,8 @@ export interface TestContextOptions {
   readonly requestId?: string | number;
   readonly meta?: Record<string, unknown>;
   readonly sessionId?: string;
+  /** Who the request is from, as a transport's authentication would set it. */
+  readonly auth?: AuthInfo;
   readonly state?: Map<string, unknown>;
   readonly clientInfo?: Implementation;
   readonly clientCapabilities?: ClientCapabilities;
@@ -136,6 +139,7 @@ export const createTestContext = (options: TestContextOptions = {}): TestContext
     signal: options.signal ?? new AbortController().signal,
     meta: options.meta,
     state: new Map(),
+    auth: options.auth,
     log: { ...logger, log } as Logger,
     progress: async (progress, total, message) => {
       recorded.progress.push({

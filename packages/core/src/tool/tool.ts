@@ -1,3 +1,4 @@
+import { accessCheck } from '../context/auth.js';
 import type { Context } from '../context/context.js';
 import { DefinitionError } from '../errors/errors.js';
 import type { Icon, ToolAnnotations } from '../protocol/types.js';
@@ -134,6 +135,7 @@ export const tool = <
     annotations: options.annotations,
     icons: options.icons,
     tags: options.tags ?? [],
+    access: accessCheck(options),
     meta: options.meta,
     timeoutMs: options.timeoutMs,
     mimeType: options.mimeType,
