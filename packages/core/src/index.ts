@@ -60,6 +60,14 @@ export {
 export { type Hook, type Hooks, hooks } from './middleware/hooks.js';
 export type { Handler, Middleware, MiddlewareRequest, Next, RequestResult } from './middleware/middleware.js';
 export {
+  type ListKind,
+  type MountDescriptor,
+  type MountOptions,
+  mount,
+  type NamespaceLayer,
+  type Provider,
+} from './mount/mount.js';
+export {
   type PromptArgs,
   type PromptArgument,
   type PromptDescriptor,

@@ -41,6 +41,9 @@ const rename = (component: Component, namespace: string, separator: string): Com
       const name = component.name === component.uriTemplate ? uriTemplate : component.name;
       return deepFreeze({ ...component, uriTemplate, name });
     }
+    case 'mount':
+      // A mount renames at request time: add this namespace as its outermost layer.
+      return Object.freeze({ ...component, layers: Object.freeze([...component.layers, { namespace, separator }]) });
   }
 };
 

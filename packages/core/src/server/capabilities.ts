@@ -8,10 +8,13 @@ import type { Registry } from './registry.js';
  */
 export const deriveCapabilities = (registry: Registry): ServerCapabilities => {
   const capabilities: ServerCapabilities = { logging: {} };
-  if (registry.tools.size) capabilities.tools = { listChanged: true };
-  if (registry.resources.size || registry.templates.size)
+  // What a mount serves is only known at request time, so a mount declares every kind.
+  const mounted = registry.mounts.length > 0;
+  if (mounted || registry.tools.size) capabilities.tools = { listChanged: true };
+  if (mounted || registry.resources.size || registry.templates.size) {
     capabilities.resources = { subscribe: true, listChanged: true };
-  if (registry.prompts.size) capabilities.prompts = { listChanged: true };
-  if (registry.prompts.size || registry.templates.size) capabilities.completions = {};
+  }
+  if (mounted || registry.prompts.size) capabilities.prompts = { listChanged: true };
+  if (mounted || registry.prompts.size || registry.templates.size) capabilities.completions = {};
   return capabilities;
 };

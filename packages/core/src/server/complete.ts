@@ -1,5 +1,6 @@
 import type { Context } from '../context/context.js';
 import { invalidParams } from '../errors/errors.js';
+import { completeMounted } from '../mount/mounted-methods.js';
 import type { CompleteResult } from '../protocol/types.js';
 import type { Completer } from '../resource/resource.js';
 import type { JsonObjectSchema } from '../schema/json-schema.js';
@@ -53,7 +54,6 @@ export const complete = async (
   ctx: Context,
   options: ServerOptions,
 ): Promise<CompleteResult> => {
-  const { completers, schema } = target(registry, params.ref, ctx);
   const argument = params.argument;
   if (!isPlainObject(argument) || typeof argument.name !== 'string') {
     throw invalidParams('completion/complete needs argument: { name, value }');
@@ -61,6 +61,25 @@ export const complete = async (
   const value = typeof argument.value === 'string' ? argument.value : '';
   const context =
     isPlainObject(params.context) && isPlainObject(params.context.arguments) ? params.context.arguments : {};
+  let found: ReturnType<typeof target>;
+  try {
+    found = target(registry, params.ref, ctx);
+  } catch (error) {
+    const mounted = registry.mounts.length
+      ? await completeMounted(
+          registry.mounts,
+          ctx,
+          params.ref as CompletionRef,
+          { name: argument.name, value },
+          {
+            arguments: context as Record<string, string>,
+          },
+        )
+      : undefined;
+    if (mounted) return mounted;
+    throw error;
+  }
+  const { completers, schema } = found;
   const completer = completers?.[argument.name] ?? enumCompleter(schema, argument.name);
   if (!completer) return { completion: { values: [], hasMore: false } };
   let values: readonly string[];

@@ -1,4 +1,5 @@
 import type { AccessRule, AuthInfo } from '../context/auth.js';
+import type { MountDescriptor } from '../mount/mount.js';
 import type { PromptDescriptor } from '../prompt/prompt.js';
 import type { Icon } from '../protocol/types.js';
 import type { ResourceDescriptor, ResourceTemplateDescriptor } from '../resource/resource.js';
@@ -12,7 +13,8 @@ export type Component =
   // biome-ignore lint/suspicious/noExplicitAny: likewise for template params
   | ResourceTemplateDescriptor<any>
   // biome-ignore lint/suspicious/noExplicitAny: likewise for prompt args
-  | PromptDescriptor<any>;
+  | PromptDescriptor<any>
+  | MountDescriptor;
 
 /** A module: a frozen list of components, made by `compose()` and spread into a server. */
 export type Module = readonly Component[];
@@ -28,12 +30,18 @@ export interface ComponentBase {
 }
 
 /** The name a component is addressed by: its name, or for a static resource its URI. */
-export const componentKey = (component: Component): string =>
-  component.kind === 'resource'
-    ? component.uri
-    : component.kind === 'resourceTemplate'
-      ? component.uriTemplate
-      : component.name;
+export const componentKey = (component: Component): string => {
+  switch (component.kind) {
+    case 'resource':
+      return component.uri;
+    case 'resourceTemplate':
+      return component.uriTemplate;
+    case 'mount':
+      return `mount:${component.layers.map((layer) => layer.namespace).join('/')}`;
+    default:
+      return component.name;
+  }
+};
 
 /** Options every component accepts. */
 export interface CommonOptions extends AccessRule {

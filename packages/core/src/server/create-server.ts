@@ -2,6 +2,7 @@ import type { Context, ContextInput } from '../context/context.js';
 import { completeContext } from '../context/defaults.js';
 import { DefinitionError } from '../errors/errors.js';
 import { type Handler, runChain, withMiddleware } from '../middleware/middleware.js';
+import { listChanges } from '../mount/list-changes.js';
 import type {
   CallToolResult,
   CompleteResult,
@@ -85,6 +86,7 @@ export const createServer = (
     listPrompts: all<Prompt>('prompts', 'prompts/list'),
     getPrompt: (name: string, args?: Record<string, string>, ctx?: ContextInput) =>
       call<GetPromptResult>('prompts/get', { name, arguments: args }, ctx),
+    onListChanged: listChanges(registry.mounts),
     intercept: (
       method: string,
       params: Readonly<Record<string, unknown>>,

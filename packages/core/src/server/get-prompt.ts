@@ -1,5 +1,6 @@
 import type { Context } from '../context/context.js';
 import { invalidParams } from '../errors/errors.js';
+import { getMountedPrompt } from '../mount/mounted-methods.js';
 import { toPromptResult } from '../prompt/render-result.js';
 import type { GetPromptResult } from '../protocol/types.js';
 import { coerceStrings } from '../schema/coerce-strings.js';
@@ -23,8 +24,15 @@ export const getPrompt = async (
   options: ServerOptions,
 ): Promise<GetPromptResult> => {
   const entry = typeof name === 'string' ? registry.prompts.get(name) : undefined;
-  if (!entry || !isVisible(ctx, entry.descriptor)) throw invalidParams(`Unknown prompt: ${JSON.stringify(name)}`);
   if (rawArgs !== undefined && !isPlainObject(rawArgs)) throw invalidParams('prompts/get arguments must be an object');
+  if (!entry || !isVisible(ctx, entry.descriptor)) {
+    const mounted =
+      registry.mounts.length && typeof name === 'string'
+        ? await getMountedPrompt(registry.mounts, ctx, name, rawArgs as Record<string, string> | undefined)
+        : undefined;
+    if (mounted) return mounted;
+    throw invalidParams(`Unknown prompt: ${JSON.stringify(name)}`);
+  }
   const prompt = entry.descriptor;
   let args: unknown = {};
   if (prompt.args) {

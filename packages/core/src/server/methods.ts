@@ -1,6 +1,13 @@
 import type { Context } from '../context/context.js';
 import { invalidParams } from '../errors/errors.js';
 import type { Handler } from '../middleware/middleware.js';
+import {
+  callMountedTool,
+  mountedPrompts,
+  mountedResources,
+  mountedTemplates,
+  mountedTools,
+} from '../mount/mounted-methods.js';
 import { runTool } from '../tool/run-tool.js';
 import { complete } from './complete.js';
 import type { Component } from './component.js';
@@ -21,38 +28,56 @@ const page = <T>(key: string, items: readonly T[], cursor: unknown, pageSize: nu
 export const registryMethods = (registry: Registry, options: ServerOptions): ReadonlyMap<string, Handler> => {
   const { pageSize } = options;
   /** A list method over fixed entries; definitions are mapped once, and again only for sessions that hide some. */
+  const { mounts } = registry;
   const lister = <E extends { descriptor: Component; definition: unknown }>(
     key: string,
     map: ReadonlyMap<string, E>,
+    mounted?: (
+      mounts: Registry['mounts'],
+      ctx: Context,
+      local: readonly E['definition'][],
+    ) => Promise<readonly unknown[]>,
   ) => {
     const entries = [...map.values()];
     const definitions = entries.map((e) => e.definition);
     const open = entries.every((e) => e.descriptor.access === undefined);
     return async (p: Readonly<Record<string, unknown>>, ctx: Context) => {
       const visible = visibleTo(ctx, entries, open);
-      return page(key, visible === entries ? definitions : visible.map((e) => e.definition), p.cursor, pageSize);
+      const local = visible === entries ? definitions : visible.map((e) => e.definition);
+      return page(key, mounted && mounts.length ? await mounted(mounts, ctx, local) : local, p.cursor, pageSize);
     };
   };
   return new Map<string, Handler>([
     ['ping', async () => ({})],
-    ['tools/list', lister('tools', registry.tools)],
+    ['tools/list', lister('tools', registry.tools, mountedTools as never)],
     [
       'tools/call',
       async (p, ctx) => {
         const entry = typeof p.name === 'string' ? registry.tools.get(p.name) : undefined;
-        if (!entry || !isVisible(ctx, entry.descriptor)) {
-          throw invalidParams(`Unknown tool: ${JSON.stringify(p.name)}`, { name: p.name });
-        }
-        return runTool(entry.descriptor, p.arguments, ctx, options);
+        if (entry && isVisible(ctx, entry.descriptor)) return runTool(entry.descriptor, p.arguments, ctx, options);
+        const mounted =
+          mounts.length && typeof p.name === 'string'
+            ? await callMountedTool(mounts, ctx, p.name, p.arguments as Record<string, unknown> | undefined)
+            : undefined;
+        if (mounted) return mounted;
+        throw invalidParams(`Unknown tool: ${JSON.stringify(p.name)}`, { name: p.name });
       },
     ],
     [
       'resources/list',
-      async (p, ctx) => page('resources', await listResources(registry, ctx, options), p.cursor, pageSize),
+      async (p, ctx) => {
+        const local = await listResources(registry, ctx, options);
+        return page(
+          'resources',
+          mounts.length ? await mountedResources(mounts, ctx, local) : local,
+          p.cursor,
+          pageSize,
+        );
+      },
     ],
-    ['resources/templates/list', lister('resourceTemplates', registry.templates)],
+    ['resources/templates/list', lister('resourceTemplates', registry.templates, mountedTemplates as never)],
     ['resources/read', (p, ctx) => readResource(registry, p.uri, ctx, options)],
-    ['prompts/list', lister('prompts', registry.prompts)],
+    ['prompts/list', lister('prompts', registry.prompts, mountedPrompts as never)],
     ['prompts/get', (p, ctx) => getPrompt(registry, p.name, p.arguments, ctx, options)],
     ['completion/complete', (p, ctx) => complete(registry, p, ctx, options)],
   ]);

@@ -1,6 +1,7 @@
 import type { Context } from '../context/context.js';
 import { ErrorCode } from '../errors/codes.js';
 import { invalidParams, ProtocolError } from '../errors/errors.js';
+import { readMountedResource } from '../mount/mounted-methods.js';
 import type { ReadResourceResult } from '../protocol/types.js';
 import { matchTemplate } from '../resource/match-template.js';
 import { toReadResult } from '../resource/read-result.js';
@@ -47,6 +48,8 @@ export const readResource = async (
       return toReadResult(await entry.descriptor.read(params, ctx), uri, entry.descriptor.mimeType);
     }
     if (rejection) throw invalidParams(rejection, { uri });
+    const mounted = registry.mounts.length ? await readMountedResource(registry.mounts, ctx, uri) : undefined;
+    if (mounted) return mounted;
   } catch (error) {
     throw handlerError(error, `reading resource '${uri}'`, options.maskErrorDetails);
   }

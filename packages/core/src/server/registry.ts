@@ -1,4 +1,5 @@
 import { DefinitionError } from '../errors/errors.js';
+import type { MountDescriptor } from '../mount/mount.js';
 import type { PromptDescriptor } from '../prompt/prompt.js';
 import type { Prompt, Resource, ResourceTemplate, Tool } from '../protocol/types.js';
 import type { ResourceDescriptor, ResourceTemplateDescriptor } from '../resource/resource.js';
@@ -30,9 +31,17 @@ export interface Registry {
   readonly templates: ReadonlyMap<string, TemplateEntry>;
   // biome-ignore lint/suspicious/noExplicitAny: any prompt
   readonly prompts: ReadonlyMap<string, Entry<PromptDescriptor<any>, Prompt>>;
+  /** Live mounts, in order: asked after the local components. */
+  readonly mounts: readonly MountDescriptor[];
 }
 
-const KIND_LABEL = { tool: 'tool', resource: 'resource', resourceTemplate: 'resource template', prompt: 'prompt' };
+const KIND_LABEL: Record<Component['kind'], string> = {
+  tool: 'tool',
+  resource: 'resource',
+  resourceTemplate: 'resource template',
+  prompt: 'prompt',
+  mount: 'mount',
+};
 
 const keep = (component: Component, options: ServerOptions): boolean => {
   const { include, exclude } = options;
@@ -54,7 +63,7 @@ const put = <T>(map: Map<string, T>, key: string, value: T, kind: Component['kin
 };
 
 /** A component with its wire definition (and, for a template, its parsed URI template). */
-const entryOf = (component: Component): Entry<Component, unknown> => {
+const entryOf = (component: Exclude<Component, MountDescriptor>): Entry<Component, unknown> => {
   switch (component.kind) {
     case 'tool':
       return { descriptor: component, definition: toolDefinition(component) };
@@ -74,7 +83,7 @@ const entryOf = (component: Component): Entry<Component, unknown> => {
 const isComponent = (value: unknown): value is Component =>
   typeof value === 'object' &&
   value !== null &&
-  ['tool', 'resource', 'resourceTemplate', 'prompt'].includes((value as Component).kind);
+  ['tool', 'resource', 'resourceTemplate', 'prompt', 'mount'].includes((value as Component).kind);
 
 /**
  * Folds components into lookup maps, applying tag filters and the duplicate
@@ -85,7 +94,8 @@ export const buildRegistry = (components: readonly Component[], options: ServerO
   const resources = new Map<string, Entry<ResourceDescriptor, Resource>>();
   const templates = new Map<string, TemplateEntry>();
   const prompts = new Map<string, Registry['prompts'] extends ReadonlyMap<string, infer E> ? E : never>();
-  const maps: Record<Component['kind'], Map<string, unknown>> = {
+  const mounts: MountDescriptor[] = [];
+  const maps: Record<Exclude<Component['kind'], 'mount'>, Map<string, unknown>> = {
     tool: tools,
     resource: resources,
     resourceTemplate: templates,
@@ -97,7 +107,9 @@ export const buildRegistry = (components: readonly Component[], options: ServerO
         `createServer() got ${JSON.stringify(component)?.slice(0, 80)}, which is not a tool, resource or prompt (spread modules: [...module])`,
       );
     }
-    if (keep(component, options)) {
+    if (!keep(component, options)) continue;
+    if (component.kind === 'mount') mounts.push(component);
+    else {
       put(maps[component.kind], componentKey(component), entryOf(component), component.kind, options);
     }
   }
@@ -108,5 +120,12 @@ export const buildRegistry = (components: readonly Component[], options: ServerO
     ...[...prompts.values()].map((e) => e.descriptor),
   ];
   for (const map of [tools, resources, templates, prompts]) for (const entry of map.values()) deepFreeze(entry);
-  return { components: Object.freeze(kept), tools, resources, templates, prompts };
+  return {
+    components: Object.freeze([...kept, ...mounts]),
+    tools,
+    resources,
+    templates,
+    prompts,
+    mounts: Object.freeze(mounts),
+  };
 };

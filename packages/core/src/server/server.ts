@@ -1,5 +1,6 @@
 import type { ContextInput } from '../context/context.js';
 import type { Handler, RequestResult } from '../middleware/middleware.js';
+import type { ListKind } from '../mount/mount.js';
 import type {
   CallToolResult,
   CompleteResult,
@@ -58,6 +59,12 @@ export interface Server {
     ctx: ContextInput | undefined,
     handler: Handler,
   ) => Promise<RequestResult>;
+  /**
+   * Tells `listener` when a list changes at run time (a mounted server or
+   * proxy changed); the runtime relays it to clients as `list_changed`.
+   * Returns a function that stops telling.
+   */
+  readonly onListChanged: (listener: (kind: ListKind) => void) => () => void;
   /** Completes a prompt argument or template variable. */
   readonly complete: (
     ref: CompletionRef,

@@ -23,7 +23,7 @@ import type {
   LoggingLevel,
   Root,
 } from '../protocol/types.js';
-import type { Component } from '../server/component.js';
+import { type Component, componentKey } from '../server/component.js';
 import type { Server } from '../server/server.js';
 import type { MaybePromise } from '../utils/maybe-promise.js';
 
@@ -71,12 +71,7 @@ const missing = (what: string) => () =>
   Promise.reject(new McpkitError('NO_CLIENT', `${what} was not scripted: pass it to createTestContext({ ... })`));
 
 const matches = (component: Component, selector: ComponentSelector): boolean => {
-  const name =
-    component.kind === 'resource'
-      ? component.uri
-      : component.kind === 'resourceTemplate'
-        ? component.uriTemplate
-        : component.name;
+  const name = componentKey(component);
   return Boolean(selector.names?.includes(name) || selector.tags?.some((tag) => component.tags.includes(tag)));
 };
 

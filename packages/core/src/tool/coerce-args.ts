@@ -15,18 +15,15 @@ const parseJson = (value: string): unknown => {
  */
 export const parseStringifiedArgs = (args: Record<string, unknown>): Record<string, unknown> | undefined => {
   let changed = false;
-  const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(args)) {
+  const entries = Object.entries(args).map(([key, value]): [string, unknown] => {
     const trimmed = typeof value === 'string' ? value.trim() : '';
     const parsed = trimmed.startsWith('{') || trimmed.startsWith('[') ? parseJson(trimmed) : undefined;
-    if (parsed !== undefined && (isPlainObject(parsed) || Array.isArray(parsed))) {
-      copy[key] = parsed;
-      changed = true;
-    } else {
-      copy[key] = value;
-    }
-  }
-  return changed ? copy : undefined;
+    if (parsed === undefined || !(isPlainObject(parsed) || Array.isArray(parsed))) return [key, value];
+    changed = true;
+    return [key, parsed];
+  });
+  // fromEntries defines own keys: assigning a "__proto__" key would swap the copy's prototype.
+  return changed ? Object.fromEntries(entries) : undefined;
 };
 
 /** The arguments object of a call: absent means `{}`, a JSON string is parsed. */
