@@ -47,6 +47,18 @@ const rename = (component: Component, namespace: string, separator: string): Com
   }
 };
 
+const COMPOSED = Symbol.for('mcpkit.composed');
+
+/** True for a component that came out of `compose()` (so local components take precedence over it). */
+export const isComposed = (component: Component): boolean =>
+  (component as unknown as Record<symbol, unknown>)[COMPOSED] === true;
+
+/** Marks a component as composed; a non-enumerable flag on a frozen copy, so it never reaches clients. */
+const markComposed = (component: Component): Component =>
+  isComposed(component)
+    ? component
+    : (Object.freeze(Object.defineProperty({ ...component }, COMPOSED, { value: true })) as Component);
+
 const isOptions = (value: unknown): value is ComposeOptions =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !('kind' in value);
 
@@ -58,6 +70,10 @@ const flatten = (items: readonly (Component | Module)[]): Component[] =>
  * into `createServer()` or into another `compose()`. With a namespace, tool and
  * prompt names become `ns_name` and resource URIs `scheme://ns/path`; nested
  * namespaces stack from the inside out.
+ *
+ * Precedence when names collide in `createServer()`: local components come
+ * before composed ones, and earlier modules before later ones; `onDuplicate`
+ * then decides (`'ignore'` keeps the one with precedence, `'replace'` the other).
  *
  * @example
  * const weather = compose({ namespace: 'weather' }, forecast, alerts);
@@ -76,5 +92,5 @@ export function compose(...args: readonly (ComposeOptions | Component | Module)[
   const kept = components.filter(
     (c) => !exclude?.some((tag) => c.tags.includes(tag)) && (!include || include.some((tag) => c.tags.includes(tag))),
   );
-  return Object.freeze(namespace ? kept.map((c) => rename(c, namespace, separator)) : kept);
+  return Object.freeze(kept.map((c) => markComposed(namespace ? rename(c, namespace, separator) : c)));
 }

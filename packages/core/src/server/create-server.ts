@@ -1,3 +1,4 @@
+import { isComposed } from '../compose/compose.js';
 import type { Context, ContextInput } from '../context/context.js';
 import { completeContext } from '../context/defaults.js';
 import { DefinitionError } from '../errors/errors.js';
@@ -47,7 +48,10 @@ export const createServer = (
     throw new DefinitionError('pageSize must be a positive integer');
   }
   const { instructions, ...serverInfo } = info;
-  const registry = buildRegistry(applyTransforms(flatten(components), options.transforms), options);
+  const flat = flatten(components);
+  // Local components take precedence over composed ones; modules keep their order.
+  const ordered = [...flat.filter((c) => !isComposed(c)), ...flat.filter(isComposed)];
+  const registry = buildRegistry(applyTransforms(ordered, options.transforms), options);
   const methods = withMiddleware(registryMethods(registry, options), options.middleware);
   const readOwn = (uri: string, ctx: Context) => readResource(registry, uri, ctx, options);
   const handle = createDispatcher(methods, readOwn, options.maskErrorDetails);
