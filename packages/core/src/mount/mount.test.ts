@@ -192,3 +192,40 @@ describe('mount()', () => {
     expect(() => mount(weather, { namespace: 'no spaces' })).toThrow(/Namespace/);
   });
 });
+
+describe('server-level transforms of mounted tools', () => {
+  const search = createServer(info('search'), [
+    tool({
+      name: 'query',
+      input: v.object({ q: v.string(), limit: v.number(), index: v.string() }),
+      run: ({ q, limit, index }) => `${limit} results for "${q}" in ${index}`,
+    }),
+  ]);
+  const server = createServer(info('main'), [mount(search, { namespace: 'archive' })], {
+    transforms: {
+      archive_query: {
+        name: 'find_reports',
+        args: { q: { name: 'topic' }, limit: { default: 5 }, index: { hide: true, default: 'reports' } },
+      },
+    },
+  });
+
+  test('are applied at request time: the new name and schema are listed', async () => {
+    const [listed] = await server.listTools();
+    expect(listed?.name).toBe('find_reports');
+    expect(listed?.inputSchema).toEqual({
+      type: 'object',
+      properties: { topic: { type: 'string' }, limit: { type: 'number', default: 5 } },
+      required: ['topic'],
+    });
+  });
+
+  test('calls by the new name reach the mounted tool with mapped arguments; the old name is gone', async () => {
+    expect((await server.callTool('find_reports', { topic: 'storms' })).content).toEqual([
+      { type: 'text', text: '5 results for "storms" in reports' },
+    ]);
+    await expect(server.callTool('archive_query', { q: 'x', limit: 1, index: 'y' })).rejects.toThrow(/Unknown tool/);
+    // the mounted tool's own errors still come back as tool errors
+    expect((await server.callTool('find_reports', { topic: 7 })).isError).toBe(true);
+  });
+});

@@ -18,7 +18,9 @@ export const applyTransforms = (
     unused.delete(component.name);
     return transform(component, options);
   });
-  if (unused.size) {
+  // Mounted tools are only known at request time: their transforms are applied then (see mounted-transforms).
+  const mounts = components.some((c) => c.kind === 'mount');
+  if (unused.size && !mounts) {
     throw new DefinitionError(`transforms name tools the server does not have: ${[...unused].join(', ')}`);
   }
   return result;

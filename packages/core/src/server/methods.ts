@@ -8,6 +8,8 @@ import {
   mountedTemplates,
   mountedTools,
 } from '../mount/mounted-methods.js';
+import { mountedTransforms } from '../mount/mounted-transforms.js';
+import type { Tool } from '../protocol/types.js';
 import { runTool } from '../tool/run-tool.js';
 import { complete } from './complete.js';
 import type { Component } from './component.js';
@@ -27,8 +29,24 @@ const page = <T>(key: string, items: readonly T[], cursor: unknown, pageSize: nu
 /** The registry's request methods, by MCP method name. */
 export const registryMethods = (registry: Registry, options: ServerOptions): ReadonlyMap<string, Handler> => {
   const { pageSize } = options;
-  /** A list method over fixed entries; definitions are mapped once, and again only for sessions that hide some. */
   const { mounts } = registry;
+  const reshape = mounts.length && options.transforms ? mountedTransforms(mounts, options.transforms) : undefined;
+  /** Local tools, then mounted ones (reshaped by server-level transforms). */
+  const toolsWithMounted = async (ctx: Context, local: readonly Tool[]): Promise<readonly Tool[]> => {
+    const all = await mountedTools(mounts, ctx, local);
+    return reshape ? [...local, ...reshape.list(all.slice(local.length))] : all;
+  };
+  /** Calls a mounted tool by the name clients use (a transformed one, or the original). */
+  const callMounted = async (ctx: Context, name: string, args: unknown) => {
+    if (reshape) {
+      const listed = (await mountedTools(mounts, ctx, [])) as Tool[];
+      const reshaped = reshape.find(listed, name);
+      if (reshaped) return runTool(reshaped, args, ctx, options);
+      if (reshape.hides(name)) return undefined;
+    }
+    return callMountedTool(mounts, ctx, name, args as Record<string, unknown> | undefined);
+  };
+  /** A list method over fixed entries; definitions are mapped once, and again only for sessions that hide some. */
   const lister = <E extends { descriptor: Component; definition: unknown }>(
     key: string,
     map: ReadonlyMap<string, E>,
@@ -49,16 +67,14 @@ export const registryMethods = (registry: Registry, options: ServerOptions): Rea
   };
   return new Map<string, Handler>([
     ['ping', async () => ({})],
-    ['tools/list', lister('tools', registry.tools, mountedTools as never)],
+    ['tools/list', lister('tools', registry.tools, (_m, ctx, local) => toolsWithMounted(ctx, local as Tool[]))],
     [
       'tools/call',
       async (p, ctx) => {
         const entry = typeof p.name === 'string' ? registry.tools.get(p.name) : undefined;
         if (entry && isVisible(ctx, entry.descriptor)) return runTool(entry.descriptor, p.arguments, ctx, options);
         const mounted =
-          mounts.length && typeof p.name === 'string'
-            ? await callMountedTool(mounts, ctx, p.name, p.arguments as Record<string, unknown> | undefined)
-            : undefined;
+          mounts.length && typeof p.name === 'string' ? await callMounted(ctx, p.name, p.arguments) : undefined;
         if (mounted) return mounted;
         throw invalidParams(`Unknown tool: ${JSON.stringify(p.name)}`, { name: p.name });
       },
