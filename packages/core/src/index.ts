@@ -99,6 +99,7 @@ export type { JsonObjectSchema, JsonSchema } from './schema/json-schema.js';
 export type { CompletionRef } from './server/complete.js';
 export { type CommonOptions, type Component, componentKey, type Module } from './server/component.js';
 export { createServer } from './server/create-server.js';
+export { type Lifespan, type LifespanHandle, lifespansOf } from './server/lifespan.js';
 export type { DuplicatePolicy, ServerOptions } from './server/options.js';
 export type { Server, ServerInfo } from './server/server.js';
 export {

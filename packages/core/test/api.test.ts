@@ -28,6 +28,7 @@ describe('public API', () => {
         "image",
         "isContent",
         "isMcpkitError",
+        "lifespansOf",
         "mount",
         "prompt",
         "rateLimit",

@@ -4,6 +4,10 @@
  * @packageDocumentation
  */
 
+export { type BearerOptions, bearer } from './auth/bearer.js';
+export { authInfoFromClaims } from './auth/claims.js';
+export { type JwtKey, type JwtOptions, jwt } from './auth/jwt.js';
+export type { Authenticator, AuthOptions, VerifyContext } from './auth/types.js';
 export type { EventStore, ReplaySend } from './http/event-store.js';
 export { type FetchHandler, toFetchHandler } from './http/fetch-handler.js';
 export { createMemoryEventStore, type MemoryEventStoreOptions } from './http/memory-event-store.js';
@@ -21,13 +25,17 @@ export type {
 export { type ServeHttpOptions, serveHttp } from './http/serve-http.js';
 export type { Lifespan, LifespanHandle } from './lifespan/lifespan.js';
 export type { RuntimeOptions } from './lifespan/start-runtime.js';
+export { closeProxies } from './proxy/close-proxies.js';
+export { type FromConfigOptions, fromConfig, namespaceOf } from './proxy/from-config.js';
+export { type ProxyOptions, type ProxyProvider, proxy } from './proxy/proxy.js';
+export type { ProxyTarget, StdioTarget, UrlTarget } from './proxy/target.js';
 export { type ServeHandle, type ServeOptions, serve, type TransportKind } from './serve.js';
 export { type CreateSessionOptions, createSession } from './session/create-session.js';
 export { createSessionHub, type SessionHub, type SessionHubOptions } from './session/hub.js';
 export { hubOf, lifespanOf } from './session/runtime-context.js';
 export type { RootsChangedEvent } from './session/session-core.js';
 export type { RuntimeSessionInfo } from './session/session-info.js';
-export type { CreateSession, Send, Session, SessionOptions } from './session/types.js';
+export type { CreateSession, ReceiveExtra, Send, Session, SessionOptions } from './session/types.js';
 export type { ServeSseOptions, SseOptions } from './sse/options.js';
 export { serveSse } from './sse/serve-sse.js';
 export { toSseFetchHandler, toSseNodeHandler } from './sse/sse-handlers.js';

@@ -8,11 +8,18 @@ describe('public API of @mcpkit/runtime', () => {
     // A change here is an API change: update the snapshot on purpose, and the docs with it.
     expect(Object.keys(runtime).sort()).toMatchInlineSnapshot(`
       [
+        "authInfoFromClaims",
+        "bearer",
+        "closeProxies",
         "createMemoryEventStore",
         "createSession",
         "createSessionHub",
+        "fromConfig",
         "hubOf",
+        "jwt",
         "lifespanOf",
+        "namespaceOf",
+        "proxy",
         "serve",
         "serveHttp",
         "serveSse",

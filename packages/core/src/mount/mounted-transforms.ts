@@ -28,7 +28,8 @@ export const mountedTransforms = (
       run: async (args, ctx) => callResult((await callMountedTool(mounts, ctx, listed.name, args)) ?? { content: [] }),
     });
   const transformed = (listed: Tool): AnyTool | undefined => {
-    const options = transforms[listed.name];
+    // Own keys only: a mounted server may list a tool named `constructor` or `toString`.
+    const options = Object.hasOwn(transforms, listed.name) ? transforms[listed.name] : undefined;
     return options ? transform(wrap(listed), options) : undefined;
   };
   return {
@@ -48,7 +49,7 @@ export const mountedTransforms = (
     },
     /** Whether `name` is an original that a transform renamed away (so it is no longer callable by that name). */
     hides: (name: string): boolean => {
-      const options = transforms[name];
+      const options = Object.hasOwn(transforms, name) ? transforms[name] : undefined;
       return options?.name !== undefined && options.name !== name;
     },
   };

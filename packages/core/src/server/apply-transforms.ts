@@ -13,7 +13,9 @@ export const applyTransforms = (
   if (!transforms) return components;
   const unused = new Set(Object.keys(transforms));
   const result = components.map((component) => {
-    const options = component.kind === 'tool' ? transforms[component.name] : undefined;
+    // Own keys only: a tool named `constructor` must not pick up Object.prototype.constructor.
+    const options =
+      component.kind === 'tool' && Object.hasOwn(transforms, component.name) ? transforms[component.name] : undefined;
     if (!options || component.kind !== 'tool') return component;
     unused.delete(component.name);
     return transform(component, options);

@@ -80,7 +80,9 @@ export const complete = async (
     throw error;
   }
   const { completers, schema } = found;
-  const completer = completers?.[argument.name] ?? enumCompleter(schema, argument.name);
+  // Own keys only: a client naming `constructor` or `toString` must not reach Object.prototype.
+  const own = completers && Object.hasOwn(completers, argument.name) ? completers[argument.name] : undefined;
+  const completer = own ?? enumCompleter(schema, argument.name);
   if (!completer) return { completion: { values: [], hasMore: false } };
   let values: readonly string[];
   try {

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
-import { createServer, prompt, resource, tool } from '../index.js';
+import { createServer, mount, prompt, resource, tool } from '../index.js';
 
 const server = createServer({ name: 'fuzz', version: '1.0.0' }, [
   tool({ name: 'echo', input: v.object({ text: v.string() }), run: ({ text }) => text }),
@@ -106,6 +106,49 @@ describe('server.handle under fuzzing', () => {
     );
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeKeys);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  test('completion never calls an inherited Object.prototype member as a completer', async () => {
+    for (const name of ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__', '__defineGetter__']) {
+      const response = await server.handle({
+        jsonrpc: '2.0',
+        id: name,
+        method: 'completion/complete',
+        params: { ref: { type: 'ref/resource', uri: 'files://{path*}' }, argument: { name, value: 'x' } },
+      });
+      expect(response, name).toEqual({
+        jsonrpc: '2.0',
+        id: name,
+        result: { completion: { values: [], hasMore: false } },
+      });
+    }
+  });
+
+  test('tools named like Object.prototype members are never mistaken for transforms', async () => {
+    const names = ['constructor', 'toString', 'valueOf', 'hasOwnProperty'];
+    const tools = names.map((name) => tool({ name, run: () => `ran ${name}` }));
+    const echo = tool({ name: 'echo', run: () => 'echo' });
+    const transforms = { echo: { name: 'renamed' } };
+    // Local tools, and tools a mounted (possibly remote, untrusted) server lists.
+    const local = createServer({ name: 'local', version: '1' }, [echo, ...tools], { transforms });
+    const mounted = createServer(
+      { name: 'outer', version: '1' },
+      [mount(createServer({ name: 'inner', version: '1' }, [echo, ...tools]))],
+      {
+        transforms,
+      },
+    );
+    for (const target of [local, mounted]) {
+      const listed = await target.handle({ jsonrpc: '2.0', id: 1, method: 'tools/list' });
+      const listedNames = ((listed as unknown as { result: { tools: { name: string }[] } }).result.tools ?? []).map(
+        (t) => t.name,
+      );
+      expect(listedNames.sort()).toEqual(['renamed', ...names].sort());
+      for (const name of names) {
+        const called = await target.handle({ jsonrpc: '2.0', id: name, method: 'tools/call', params: { name } });
+        expect(called).toMatchObject({ id: name, result: { content: [{ type: 'text', text: `ran ${name}` }] } });
+      }
+    }
   });
 
   test('a "__proto__" argument never stands in for a validated field', async () => {

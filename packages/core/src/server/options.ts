@@ -1,6 +1,7 @@
 import type { Middleware } from '../middleware/middleware.js';
 import type { Serializer } from '../tool/call-result.js';
 import type { TransformOptions } from '../tool/transform.js';
+import type { Lifespan } from './lifespan.js';
 
 /** What to do when two components share a name (or URI): fail, warn and replace, replace, or keep the first. */
 export type DuplicatePolicy = 'error' | 'warn' | 'replace' | 'ignore';
@@ -21,6 +22,8 @@ export interface ServerOptions {
   readonly serializer?: Serializer;
   /** Wraps every request, in array order; see `Middleware` and `hooks()`. */
   readonly middleware?: readonly Middleware[];
+  /** Starts shared resources once per process; it also runs when this server is mounted in another. */
+  readonly lifespan?: Lifespan;
   /** Reshape tools by their final name (after namespacing), as `transform()` does; unknown names fail. */
   readonly transforms?: Readonly<Record<string, TransformOptions>>;
   /** Where duplicate warnings go; `console.warn` by default. */

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Server } from '@mcpkit/core';
 import { CliError } from './usage-error.js';
@@ -36,13 +37,34 @@ export const serverOf = (module: Record<string, unknown>, file: string): Server 
 };
 
 /**
+ * An MCP config file (`mcpServers`, as Claude Desktop, Cursor and VS Code
+ * write them) as one server proxying each entry; relative paths in it are
+ * relative to the file's directory.
+ */
+const loadConfig = async (path: string, file: string): Promise<Server> => {
+  const { fromConfig } = await import('../proxy/from-config.js');
+  try {
+    return fromConfig(await readFile(path, 'utf8'), {
+      baseDir: dirname(path),
+      info: { name: basename(path, '.json'), version: '1.0.0' },
+    });
+  } catch (error) {
+    throw new CliError(`Could not load ${file}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+};
+
+/**
  * Imports the user's module, TypeScript included, with tsx's scoped loader
  * (so no build step and no global loader), and returns the server it exports.
  * tsx honours the tsconfig.json of the working directory, `paths` included.
+ * A `.json` file is read as an MCP config file instead (see `fromConfig`).
  */
 export const loadServer = async (file: string, cwd = process.cwd()): Promise<Server> => {
   const path = resolve(cwd, file);
   if (!existsSync(path)) throw new CliError(`No such file: ${path}`);
+  if (path.endsWith('.json')) return loadConfig(path, file);
   const { tsImport } = await import('tsx/esm/api');
   let module: Record<string, unknown>;
   try {

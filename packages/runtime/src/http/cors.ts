@@ -18,18 +18,25 @@ const MCP_REQUEST_HEADERS = [
 ];
 const MCP_EXPOSED_HEADERS = ['Mcp-Session-Id', 'MCP-Protocol-Version'];
 
-/** Builds the CORS policy from the `cors` option; undefined when CORS is off. */
-export const createCors = (option: boolean | CorsOptions | undefined): Cors | undefined => {
+/**
+ * Builds the CORS policy from the `cors` option; undefined when CORS is off.
+ * `exposed` adds response headers the transport needs read (e.g. `WWW-Authenticate` with auth).
+ */
+export const createCors = (
+  option: boolean | CorsOptions | undefined,
+  exposed: readonly string[] = [],
+): Cors | undefined => {
   if (!option) return undefined;
   const o: CorsOptions = option === true ? {} : option;
   const rule = o.origin ?? '*';
   const allowHeaders = [...MCP_REQUEST_HEADERS, ...(o.allowHeaders ?? [])].join(', ');
-  const exposeHeaders = [...MCP_EXPOSED_HEADERS, ...(o.exposeHeaders ?? [])].join(', ');
+  const exposeHeaders = [...MCP_EXPOSED_HEADERS, ...exposed, ...(o.exposeHeaders ?? [])].join(', ');
 
   // The value of Access-Control-Allow-Origin for this request, if any.
   const allowOrigin = (request: Request): string | undefined => {
     const origin = request.headers.get('origin');
-    if (rule === '*') return o.credentials && origin ? origin : '*';
+    // Any origin never gets credentials: reflecting it with them would let every site act as the user.
+    if (rule === '*') return '*';
     if (!origin) return undefined;
     if (typeof rule === 'string') return rule === origin ? origin : undefined;
     if (typeof rule === 'function') return rule(origin) ? origin : undefined;
@@ -41,7 +48,7 @@ export const createCors = (option: boolean | CorsOptions | undefined): Cors | un
     if (origin === undefined) return;
     headers.set('Access-Control-Allow-Origin', origin);
     if (origin !== '*') headers.append('Vary', 'Origin');
-    if (o.credentials) headers.set('Access-Control-Allow-Credentials', 'true');
+    if (o.credentials && origin !== '*') headers.set('Access-Control-Allow-Credentials', 'true');
   };
 
   return {

@@ -1,4 +1,4 @@
-import type { JsonRpcResponse } from '@mcpkit/core';
+import type { AuthInfo, JsonRpcResponse } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { Session } from '../session/types.js';
 import { type Endpoint, shouldPrime } from './endpoint.js';
@@ -15,6 +15,8 @@ export interface Target {
   readonly headers?: HeadersInit;
   /** Runs when the message is fully handled (response written or dropped). */
   readonly done?: () => void;
+  /** Who sent the message (becomes `ctx.auth`); undefined without auth. */
+  readonly auth?: AuthInfo;
 }
 
 const isRequest = (message: JSONRPCMessage): boolean => 'method' in message && 'id' in message;
@@ -35,9 +37,10 @@ export const respondOnce = (endpoint: Endpoint, response: JsonRpcResponse, heade
  */
 export const dispatch = async (endpoint: Endpoint, target: Target, message: JSONRPCMessage): Promise<Response> => {
   const { session, streams } = target;
+  const extra = { auth: target.auth };
   if (!isRequest(message)) {
     try {
-      await session.receive(message);
+      await session.receive(message, undefined, extra);
     } finally {
       target.done?.();
     }
@@ -45,7 +48,7 @@ export const dispatch = async (endpoint: Endpoint, target: Target, message: JSON
   }
   if (endpoint.json) {
     try {
-      const response = await session.receive(message);
+      const response = await session.receive(message, undefined, extra);
       // No response: the client cancelled the request, or the session closed.
       return response ? jsonResponse(response, 200, target.headers) : emptyResponse(202, target.headers);
     } finally {
@@ -60,7 +63,7 @@ export const dispatch = async (endpoint: Endpoint, target: Target, message: JSON
   if (shouldPrime(endpoint, session.protocolVersion)) streams.prime(streamId);
   const related = streams.sender(streamId);
   void session
-    .receive(message, related)
+    .receive(message, related, extra)
     .then((response) => {
       if (response) related(response as JSONRPCMessage);
     })

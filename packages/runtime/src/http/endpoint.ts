@@ -1,5 +1,6 @@
-import { ErrorCode, type Server } from '@mcpkit/core';
+import { type AuthInfo, ErrorCode, type Server } from '@mcpkit/core';
 import { type JSONRPCMessage, SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
+import { foreignSession, identityOf } from '../auth/identity.js';
 import type { SessionHub } from '../session/hub.js';
 import type { EventStore } from './event-store.js';
 import { rpcErrorResponse } from './responses.js';
@@ -50,14 +51,18 @@ export const checkProtocolVersion = (request: Request): Response | undefined => 
   return undefined;
 };
 
-/** Finds the session a request names: 400 without `Mcp-Session-Id`, 404 for an unknown or ended one. */
-export const findSession = (endpoint: Endpoint, request: Request): SessionEntry | Response => {
+/**
+ * Finds the session a request names: 400 without `Mcp-Session-Id`, 404 for an
+ * unknown or ended one, 403 when `auth` is not the identity that opened it.
+ */
+export const findSession = (endpoint: Endpoint, request: Request, auth?: AuthInfo): SessionEntry | Response => {
   const id = request.headers.get('mcp-session-id');
   if (!id) {
     return rpcErrorResponse(400, ErrorCode.InvalidRequest, 'Bad Request: the Mcp-Session-Id header is required');
   }
   const entry = endpoint.table.get(id);
   if (!entry) return rpcErrorResponse(404, ErrorCode.InvalidRequest, 'Session not found: it ended or never existed');
+  if (entry.owner !== identityOf(auth)) return foreignSession();
   return checkProtocolVersion(request) ?? entry;
 };
 

@@ -1,4 +1,5 @@
 import { McpkitError, type Server } from '@mcpkit/core';
+import { createResourceServer, protect } from '../auth/resource-server.js';
 import { createSessionHub } from '../session/hub.js';
 import type { Endpoint } from './endpoint.js';
 import { handleDelete } from './mcp-delete.js';
@@ -41,13 +42,17 @@ export const createHttpApp = (server: Server, options: HttpOptions = {}): HttpAp
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     keepAliveMs: options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS,
   };
+  const path = options.path ?? '/mcp';
+  // Every MCP request is authenticated (when `auth` is set); the metadata stays public.
+  const resourceServer = createResourceServer(options, path);
   const router = createRouter(
     options,
     {
-      [options.path ?? '/mcp']: {
-        POST: (request, parsed) => handlePost(endpoint, request, parsed),
-        GET: (request) => handleGet(endpoint, request),
-        DELETE: (request) => handleDelete(endpoint, request),
+      ...resourceServer?.endpoints,
+      [path]: {
+        POST: protect(resourceServer, (request, parsed, auth) => handlePost(endpoint, request, parsed, auth)),
+        GET: protect(resourceServer, (request, _parsed, auth) => handleGet(endpoint, request, auth)),
+        DELETE: protect(resourceServer, (request, _parsed, auth) => handleDelete(endpoint, request, auth)),
       },
     },
     table.size,

@@ -2,6 +2,10 @@ import type { AddressInfo } from 'node:net';
 import type { NodeHandler } from './node-adapter.js';
 import type { ListenOptions, RunningServer } from './options.js';
 
+/** Node's own defaults, kept: 60 s for headers, 5 min for a whole request. */
+const DEFAULT_HEADERS_TIMEOUT_MS = 60_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 300_000;
+
 /**
  * Starts node:http with `handler` (node:http is imported lazily, so edge
  * bundles never load it). `close` runs `onClose` (ending sessions, which ends
@@ -15,7 +19,21 @@ export const listen = async (
 ): Promise<RunningServer> => {
   const { createServer } = await import('node:http');
   const host = options.host ?? '127.0.0.1';
-  const httpServer = createServer((req, res) => handler(req, res));
+  const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const httpServer = createServer(
+    {
+      // Node wants headersTimeout <= requestTimeout; 0 disables requestTimeout.
+      headersTimeout: requestTimeout > 0 ? Math.min(headersTimeout, requestTimeout) : headersTimeout,
+      requestTimeout,
+      // Node checks these deadlines only this often (30 s by default): short timeouts need a shorter period.
+      connectionsCheckingInterval: Math.max(
+        10,
+        Math.min(30_000, ...[headersTimeout, requestTimeout].filter((ms) => ms > 0).map((ms) => ms / 2)),
+      ),
+    },
+    (req, res) => handler(req, res),
+  );
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.port ?? 3000, host, () => {

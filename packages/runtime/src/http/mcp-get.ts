@@ -1,4 +1,4 @@
-import { ErrorCode } from '@mcpkit/core';
+import { type AuthInfo, ErrorCode } from '@mcpkit/core';
 import { accepts } from './accepts.js';
 import { type Endpoint, findSession, shouldPrime } from './endpoint.js';
 import { rpcErrorResponse } from './responses.js';
@@ -16,7 +16,7 @@ export const statelessNotAllowed = (): Response =>
  * json mode the server's requests to the client). With `Last-Event-ID` and an
  * event store, it resumes that stream instead (POST streams included).
  */
-export const handleGet = async (endpoint: Endpoint, request: Request): Promise<Response> => {
+export const handleGet = async (endpoint: Endpoint, request: Request, auth?: AuthInfo): Promise<Response> => {
   if (endpoint.stateless) return statelessNotAllowed();
   if (!accepts(request.headers.get('accept'), 'text/event-stream')) {
     return rpcErrorResponse(
@@ -25,7 +25,7 @@ export const handleGet = async (endpoint: Endpoint, request: Request): Promise<R
       'Not Acceptable: the Accept header must admit text/event-stream',
     );
   }
-  const entry = findSession(endpoint, request);
+  const entry = findSession(endpoint, request, auth);
   if (entry instanceof Response) return entry;
 
   const lastEventId = request.headers.get('last-event-id');

@@ -1,4 +1,5 @@
-import { ErrorCode } from '@mcpkit/core';
+import { type AuthInfo, ErrorCode } from '@mcpkit/core';
+import { identityOf } from '../auth/identity.js';
 import { accepts, isJsonContentType } from './accepts.js';
 import { dispatch, respondOnce } from './dispatch.js';
 import { type Endpoint, findSession, isInitialize, type ParsedBody } from './endpoint.js';
@@ -8,7 +9,12 @@ import { openStatefulSession } from './stateful-session.js';
 import { serveStateless } from './stateless.js';
 
 /** POST on the MCP endpoint: one JSON-RPC message in, its answer out. */
-export const handlePost = async (endpoint: Endpoint, request: Request, parsed?: ParsedBody): Promise<Response> => {
+export const handlePost = async (
+  endpoint: Endpoint,
+  request: Request,
+  parsed?: ParsedBody,
+  auth?: AuthInfo,
+): Promise<Response> => {
   if (!isJsonContentType(request.headers.get('content-type'))) {
     return rpcErrorResponse(415, ErrorCode.InvalidRequest, 'Unsupported Media Type: the body must be application/json');
   }
@@ -24,7 +30,7 @@ export const handlePost = async (endpoint: Endpoint, request: Request, parsed?: 
   const read = await readMessage(request, endpoint.maxBodyBytes, parsed);
   if (!read.ok) return read.response;
   const message = read.message;
-  if (endpoint.stateless) return serveStateless(endpoint, request, message);
+  if (endpoint.stateless) return serveStateless(endpoint, request, message, auth);
 
   if (isInitialize(message)) {
     if (request.headers.get('mcp-session-id')) {
@@ -39,8 +45,9 @@ export const handlePost = async (endpoint: Endpoint, request: Request, parsed?: 
         headers: { 'Retry-After': '30' },
       });
     }
-    const entry = openStatefulSession(endpoint);
-    const response = await entry.session.receive(message);
+    // The session belongs to whoever opened it (see findSession).
+    const entry = openStatefulSession(endpoint, identityOf(auth));
+    const response = await entry.session.receive(message, undefined, { auth });
     if (!response || 'error' in response) {
       entry.session.close();
       return response
@@ -50,7 +57,7 @@ export const handlePost = async (endpoint: Endpoint, request: Request, parsed?: 
     return respondOnce(endpoint, response, { 'Mcp-Session-Id': entry.id });
   }
 
-  const entry = findSession(endpoint, request);
+  const entry = findSession(endpoint, request, auth);
   if (entry instanceof Response) return entry;
   entry.busy += 1;
   return dispatch(
@@ -62,6 +69,7 @@ export const handlePost = async (endpoint: Endpoint, request: Request, parsed?: 
       done: () => {
         entry.busy -= 1;
       },
+      auth,
     },
     message,
   );

@@ -1,3 +1,4 @@
+import type { AuthOptions } from '../auth/types.js';
 import type { SessionHub } from '../session/hub.js';
 import type { EventStore } from './event-store.js';
 
@@ -21,8 +22,8 @@ export interface CorsOptions {
   readonly maxAge?: number;
 }
 
-/** Options every HTTP-based transport shares (Streamable HTTP and legacy SSE). */
-export interface CommonHttpOptions {
+/** Options every HTTP-based transport shares (Streamable HTTP and legacy SSE), authentication included. */
+export interface CommonHttpOptions extends AuthOptions {
   /** Largest accepted request body; larger ones get 413. Default 4 MiB. */
   readonly maxBodyBytes?: number;
   /**
@@ -69,6 +70,14 @@ export interface ListenOptions {
   readonly port?: number;
   /** Interface to bind. Default `127.0.0.1`. */
   readonly host?: string;
+  /**
+   * Time a client has to send its request headers (also how long a connection
+   * may sit idle before its first request); then it gets 408 and is closed, so
+   * slow or idle clients cannot hold sockets forever. Default 60 000 (Node's).
+   */
+  readonly headersTimeoutMs?: number;
+  /** Time a client has to send its whole request, body included (not the response: SSE streams may last). Default 300 000 (Node's). */
+  readonly requestTimeoutMs?: number;
 }
 
 /** What `serveHttp` / `serveSse` resolve to. */

@@ -12,11 +12,11 @@ const fail = (status: number, code: number, message: string): ReadResult => ({
   response: rpcErrorResponse(status, code, message),
 });
 
-/** Reads the body as text, giving up (undefined) as soon as it passes `limit` bytes. */
-const readCapped = async (request: Request, limit: number): Promise<string | undefined> => {
+/** Reads the body's bytes, giving up (undefined) as soon as it passes `limit` bytes. */
+const readCapped = async (request: Request, limit: number): Promise<Uint8Array | undefined> => {
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > limit) return undefined;
-  if (!request.body) return '';
+  if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -36,13 +36,25 @@ const readCapped = async (request: Request, limit: number): Promise<string | und
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return new TextDecoder().decode(bytes);
+  return bytes;
 };
 
-/** Text of a body a framework read as a string or bytes; undefined past `limit` bytes. */
-const decode = (body: string | Uint8Array, limit: number): string | undefined => {
+/** Bytes of a body a framework read as a string or bytes; undefined past `limit` bytes. */
+const bytesOf = (body: string | Uint8Array, limit: number): Uint8Array | undefined => {
   const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
-  return bytes.byteLength > limit ? undefined : new TextDecoder().decode(bytes);
+  return bytes.byteLength > limit ? undefined : bytes;
+};
+
+/**
+ * Strict UTF-8 (RFC 8259 requires it of JSON): invalid bytes are a parse error
+ * rather than silently becoming U+FFFD, so what a handler sees is what was sent.
+ */
+const decodeUtf8 = (bytes: Uint8Array): string | undefined => {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
 };
 
 const isId = (id: unknown): boolean => typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id));
@@ -68,10 +80,18 @@ export const readMessage = async (request: Request, limit: number, parsed?: { bo
   const preRead = parsed && typeof parsed.body !== 'string' && !(parsed.body instanceof Uint8Array);
   if (preRead) value = parsed.body;
   else {
-    const text = parsed ? decode(parsed.body as string | Uint8Array, limit) : await readCapped(request, limit);
-    if (text === undefined) {
-      return fail(413, ErrorCode.InvalidRequest, `Request body exceeds the ${limit}-byte limit`);
+    const bytes = parsed ? bytesOf(parsed.body as string | Uint8Array, limit) : await readCapped(request, limit);
+    if (bytes === undefined) {
+      // Close the connection after the 413: otherwise Node keeps reading (and discarding) an endless body.
+      return {
+        ok: false,
+        response: rpcErrorResponse(413, ErrorCode.InvalidRequest, `Request body exceeds the ${limit}-byte limit`, {
+          headers: { Connection: 'close' },
+        }),
+      };
     }
+    const text = decodeUtf8(bytes);
+    if (text === undefined) return fail(400, ErrorCode.ParseError, 'Parse error: the request body is not valid UTF-8');
     try {
       value = JSON.parse(text);
     } catch {

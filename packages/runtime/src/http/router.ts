@@ -21,7 +21,8 @@ export type Router = (request: Request, parsed?: ParsedBody) => Promise<Response
  */
 export const createRouter = (options: CommonHttpOptions, endpoints: Endpoints, sessions: () => number): Router => {
   const guard = createGuard(options);
-  const cors = createCors(options.cors);
+  // Browser clients must read the auth challenge to find the metadata.
+  const cors = createCors(options.cors, options.auth ? ['WWW-Authenticate'] : []);
   const healthPath = options.healthPath ?? '/health';
   const routes = new Map(
     Object.entries(options.routes ?? {}).map(([key, handler]) => {

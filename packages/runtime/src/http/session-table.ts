@@ -10,6 +10,8 @@ export interface SessionEntry {
   readonly standaloneId: string;
   /** Requests being served right now; a busy session is never idle. */
   busy: number;
+  /** The identity that opened it (see auth/identity.ts); undefined without auth. */
+  readonly owner?: string;
 }
 
 /** The live sessions of one handler, with idle eviction and a size cap. */

@@ -1,3 +1,4 @@
+import type { AuthInfo } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { dispatch } from './dispatch.js';
 import { ASSUMED_PROTOCOL_VERSION, checkProtocolVersion, type Endpoint, isInitialize } from './endpoint.js';
@@ -14,21 +15,26 @@ export const serveStateless = async (
   endpoint: Endpoint,
   request: Request,
   message: JSONRPCMessage,
+  auth?: AuthInfo,
 ): Promise<Response> => {
   const versionError = checkProtocolVersion(request);
   if (versionError) return versionError;
   const session = endpoint.hub.createSession({ stateless: true });
   if (!isInitialize(message) && !session.initialized) {
-    await session.receive({
-      jsonrpc: '2.0',
-      id: 0,
-      method: 'initialize',
-      params: {
-        protocolVersion: request.headers.get('mcp-protocol-version') ?? ASSUMED_PROTOCOL_VERSION,
-        capabilities: {},
-        clientInfo: { name: 'stateless-client', version: '0' },
+    await session.receive(
+      {
+        jsonrpc: '2.0',
+        id: 0,
+        method: 'initialize',
+        params: {
+          protocolVersion: request.headers.get('mcp-protocol-version') ?? ASSUMED_PROTOCOL_VERSION,
+          capabilities: {},
+          clientInfo: { name: 'stateless-client', version: '0' },
+        },
       },
-    });
+      undefined,
+      { auth },
+    );
   }
   return dispatch(
     endpoint,
@@ -37,6 +43,7 @@ export const serveStateless = async (
       streams: createStreams('stateless.', undefined),
       nextStreamId: () => 'stateless.0',
       done: session.close,
+      auth,
     },
     message,
   );

@@ -1,11 +1,10 @@
-import { McpkitError, type Server } from '@mcpkit/core';
+import { type Lifespan, type LifespanHandle, lifespansOf, McpkitError, type Server } from '@mcpkit/core';
 import { createSessionHub, type SessionHub } from '../session/hub.js';
 import type { RootsChangedEvent } from '../session/session-core.js';
-import type { Lifespan } from './lifespan.js';
 
 /** Options every entry point (`serve`, `serveStdio`, `serveHttp`, `serveSse`) shares. */
 export interface RuntimeOptions<T = unknown> {
-  /** Starts shared resources once; see {@link Lifespan}. Ignored when `hub` is given. */
+  /** Starts shared resources once, besides the server's own `lifespan` option; see `Lifespan`. Ignored when `hub` is given. */
   readonly lifespan?: Lifespan<T>;
   /** Called when a client reports changed roots. Ignored when `hub` is given. */
   readonly onRootsChanged?: (event: RootsChangedEvent) => void | Promise<void>;
@@ -30,10 +29,17 @@ export const startRuntime = async <T>(server: Server, options: RuntimeOptions<T>
       throw new McpkitError('HUB_MISMATCH', 'The hub given to serve was created for a different server');
     return { hub: options.hub, stop: async () => {} };
   }
-  let handle: Awaited<ReturnType<Lifespan<T>>> | undefined;
+  // The server's own hook and those of servers mounted in it, each once, children first; then serve()'s.
+  const hooks = [...lifespansOf(server)];
+  if (options.lifespan && !hooks.includes(options.lifespan as Lifespan)) hooks.push(options.lifespan as Lifespan);
+  const started = new Map<Lifespan, LifespanHandle<unknown>>();
+  const closeStarted = async () => {
+    for (const handle of [...started.values()].reverse()) await handle.close?.();
+  };
   try {
-    handle = options.lifespan ? await options.lifespan() : undefined;
+    for (const hook of hooks) started.set(hook, await hook());
   } catch (error) {
+    await closeStarted().catch(() => {});
     throw new McpkitError(
       'LIFESPAN_FAILED',
       `The lifespan hook failed to start: ${(error as Error)?.message ?? error}`,
@@ -42,12 +48,17 @@ export const startRuntime = async <T>(server: Server, options: RuntimeOptions<T>
       },
     );
   }
-  const hub = createSessionHub(server, { lifespan: handle?.value, onRootsChanged: options.onRootsChanged });
+  const primary = (options.lifespan as Lifespan | undefined) ?? server.options.lifespan;
+  const hub = createSessionHub(server, {
+    lifespan: primary ? started.get(primary)?.value : undefined,
+    lifespans: new Map([...started].map(([hook, handle]) => [hook, handle.value])),
+    onRootsChanged: options.onRootsChanged,
+  });
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       hub.closeAll();
-      await handle?.close?.();
+      await closeStarted();
     })();
     return stopping;
   };

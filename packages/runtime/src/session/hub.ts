@@ -1,4 +1,4 @@
-import type { Server } from '@mcpkit/core';
+import type { Lifespan, Server } from '@mcpkit/core';
 import { type OpenedSession, openSession } from './open-session.js';
 import type { RootsChangedEvent } from './session-core.js';
 import type { Session, SessionOptions } from './types.js';
@@ -7,13 +7,17 @@ import type { Session, SessionOptions } from './types.js';
 export interface SessionHubOptions<TLifespan = unknown> {
   /** The value a lifespan hook started; handlers read it with `lifespanOf(ctx)`. */
   readonly lifespan?: TLifespan;
+  /** Every started hook's value, by hook; handlers read one with `lifespanOf(ctx, hook)`. */
+  readonly lifespans?: ReadonlyMap<Lifespan, unknown>;
   /** Called when a client sends `notifications/roots/list_changed`. */
   readonly onRootsChanged?: (event: RootsChangedEvent) => void | Promise<void>;
 }
 
 /**
  * Owns the live sessions of one served server. Transports create sessions
- * through it; app code uses it to push resource updates to subscribers.
+ * through it; app code uses it to push resource updates to subscribers. While
+ * it has sessions it relays `server.onListChanged` (a mount's lists changed)
+ * to each of them as `notifications/{tools,resources,prompts}/list_changed`.
  */
 export interface SessionHub<TLifespan = unknown> {
   readonly server: Server;
@@ -44,7 +48,23 @@ export const createSessionHub = <TLifespan = unknown>(
 ): SessionHub<TLifespan> => {
   const live = new Map<Session, OpenedSession>();
   const sessions = new Set<Session>();
-  const shared = { lifespan: options.lifespan, onRootsChanged: options.onRootsChanged };
+  const shared = {
+    lifespan: options.lifespan,
+    lifespans: options.lifespans ?? new Map(),
+    onRootsChanged: options.onRootsChanged,
+  };
+  // Listens to the server's list changes (its mounts', e.g. a proxy's remote) only while sessions exist.
+  let stopRelay: (() => void) | undefined;
+  const relayListChanged = () => {
+    stopRelay ??= server.onListChanged((kind) => {
+      for (const opened of live.values()) opened.listChanged(kind);
+    });
+  };
+  const endRelay = () => {
+    if (live.size > 0 || !stopRelay) return;
+    stopRelay();
+    stopRelay = undefined;
+  };
 
   const hub: SessionHub<TLifespan> = {
     server,
@@ -56,11 +76,13 @@ export const createSessionHub = <TLifespan = unknown>(
         onClose: () => {
           live.delete(opened.session);
           sessions.delete(opened.session);
+          endRelay();
           sessionOptions.onClose?.();
         },
       });
       live.set(opened.session, opened);
       sessions.add(opened.session);
+      relayListChanged();
       return opened.session;
     },
     resourceUpdated: (uri) => {
@@ -68,6 +90,7 @@ export const createSessionHub = <TLifespan = unknown>(
     },
     closeAll: () => {
       for (const session of [...sessions]) session.close();
+      endRelay();
     },
   };
   return Object.freeze(hub);

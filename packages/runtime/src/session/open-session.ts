@@ -1,4 +1,4 @@
-import { ErrorCode, type JsonRpcRequest, McpkitError, type Server } from '@mcpkit/core';
+import { ErrorCode, type JsonRpcRequest, type ListKind, McpkitError, type Server } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { DEFAULT_LOG_LEVEL } from './logger.js';
 import { errorMessage, idKey, isRecord, isRequestId, type RawMessage } from './messages.js';
@@ -7,7 +7,7 @@ import { requestContext } from './request-context.js';
 import type { HubShared, RequestScope, SessionCore } from './session-core.js';
 import { ALLOWED_BEFORE_INIT, answerSessionMethod, isSessionMethod } from './session-methods.js';
 import { onNotification } from './session-notifications.js';
-import type { Send, Session, SessionOptions } from './types.js';
+import type { ReceiveExtra, Send, Session, SessionOptions } from './types.js';
 import { createVisibility } from './visibility.js';
 
 /** A session plus the hooks its hub needs. */
@@ -15,6 +15,8 @@ export interface OpenedSession {
   readonly session: Session;
   /** Sends `notifications/resources/updated` when this session subscribed to `uri`. */
   readonly resourceUpdated: (uri: string) => void;
+  /** Sends `notifications/<kind>/list_changed` on the standing channel, once initialized. */
+  readonly listChanged: (kind: ListKind) => void;
 }
 
 /** Opens one session of `server` for a hub; see `createSession` for the public entry. */
@@ -41,9 +43,10 @@ export const openSession = (
     closed: false,
     level: DEFAULT_LOG_LEVEL,
     channel: undefined,
+    cleanups: new Set(),
   };
 
-  const serveRequest = async (id: JsonRpcRequest['id'], message: RawMessage, related?: Send) => {
+  const serveRequest = async (id: JsonRpcRequest['id'], message: RawMessage, related?: Send, extra?: ReceiveExtra) => {
     const method = message.method as string;
     if (core.closed) return errorMessage(id, ErrorCode.InvalidRequest, 'The session is closed');
     if (!core.initialized && !ALLOWED_BEFORE_INIT.has(method))
@@ -59,6 +62,7 @@ export const openSession = (
       controller: new AbortController(),
       settled: new AbortController(),
       related,
+      auth: extra?.auth,
       finished: false,
       cancelled: false,
     };
@@ -83,7 +87,7 @@ export const openSession = (
     }
   };
 
-  const receive: Session['receive'] = async (message, related) => {
+  const receive: Session['receive'] = async (message, related, extra) => {
     const raw = message as RawMessage;
     if (!isRecord(raw)) return errorMessage(null, ErrorCode.InvalidRequest, 'Invalid message: expected a JSON object');
     if (typeof raw.method === 'string') {
@@ -93,7 +97,7 @@ export const openSession = (
       }
       if (!isRequestId(raw.id))
         return errorMessage(null, ErrorCode.InvalidRequest, 'Invalid request: id must be a string or a number');
-      return serveRequest(raw.id, raw, related);
+      return serveRequest(raw.id, raw, related, extra);
     }
     if ('result' in raw || 'error' in raw) {
       core.outbox.settle(raw);
@@ -116,6 +120,15 @@ export const openSession = (
     core.outbox.rejectAll(reason);
     core.subscriptions.clear();
     core.channel = undefined;
+    // Cleanups registered through ctx.session.onClose (e.g. a proxy's remote session).
+    for (const cleanup of [...core.cleanups]) {
+      try {
+        cleanup();
+      } catch (error) {
+        console.error('mcpkit: a session cleanup failed:', error);
+      }
+    }
+    core.cleanups.clear();
     options.onClose?.();
   };
 
@@ -143,5 +156,14 @@ export const openSession = (
     }
   };
 
-  return { session, resourceUpdated };
+  const listChanged = (kind: ListKind) => {
+    if (core.closed || !core.initialized || !core.channel) return;
+    try {
+      core.channel({ jsonrpc: '2.0', method: `notifications/${kind}/list_changed` } as JSONRPCMessage);
+    } catch {
+      // The client re-lists on its next request anyway.
+    }
+  };
+
+  return { session, resourceUpdated, listChanged };
 };

@@ -22,6 +22,7 @@ export const requestContext = (core: SessionCore, scope: RequestScope): ContextI
   return {
     requestId: scope.id,
     meta,
+    auth: scope.auth,
     signal: scope.controller.signal,
     log: createLogger(() => core.level, send),
     progress: async (progress, total, message) => {

@@ -1,4 +1,4 @@
-import { type Context, McpkitError } from '@mcpkit/core';
+import { type Context, type Lifespan, McpkitError } from '@mcpkit/core';
 import type { SessionHub } from './hub.js';
 import type { RuntimeSessionInfo } from './session-info.js';
 
@@ -22,14 +22,24 @@ const runtimeSession = (ctx: Pick<Context, 'session'>, what: string): RuntimeSes
 export const hubOf = (ctx: Pick<Context, 'session'>): SessionHub => runtimeSession(ctx, 'hubOf(ctx)').hub as SessionHub;
 
 /**
- * The value the lifespan hook started (e.g. a database pool), typed by the caller.
- * Throws when the request is not served by the runtime or no lifespan was configured.
+ * The value a lifespan hook started (e.g. a database pool). With `hook`, that
+ * hook's value, typed by it (the way a mounted server's handlers reach their
+ * own); without, the served server's (or `serve()`'s) value, typed by the caller.
+ * Throws when the request is not served by the runtime or the hook was not started.
  *
  * @example
- * run: async (_args, ctx) => lifespanOf<{ db: Pool }>(ctx).db.query('select 1')
+ * run: async (_args, ctx) => lifespanOf(ctx, db).query('select 1')
  */
-export const lifespanOf = <T>(ctx: Pick<Context, 'session'>): T => {
+export function lifespanOf<T>(ctx: Pick<Context, 'session'>, hook: Lifespan<T>): T;
+export function lifespanOf<T>(ctx: Pick<Context, 'session'>): T;
+export function lifespanOf<T>(ctx: Pick<Context, 'session'>, hook?: Lifespan<T>): T {
   const session = runtimeSession(ctx, 'lifespanOf(ctx)');
+  if (hook) {
+    if (!session.lifespans.has(hook as Lifespan)) {
+      throw new McpkitError('NO_LIFESPAN', 'lifespanOf(ctx, hook): that hook was not started by this runtime');
+    }
+    return session.lifespans.get(hook as Lifespan) as T;
+  }
   if (session.lifespan === undefined) {
     throw new McpkitError(
       'NO_LIFESPAN',
@@ -37,4 +47,4 @@ export const lifespanOf = <T>(ctx: Pick<Context, 'session'>): T => {
     );
   }
   return session.lifespan as T;
-};
+}

@@ -1,4 +1,4 @@
-import type { LoggingLevel, RequestId, Root, Server, SessionInfo } from '@mcpkit/core';
+import type { AuthInfo, Lifespan, LoggingLevel, RequestId, Root, Server, SessionInfo } from '@mcpkit/core';
 import type { ClientHello } from './initialize.js';
 import type { Outbox } from './outbox.js';
 import type { Send } from './types.js';
@@ -21,6 +21,8 @@ export interface RequestScope {
   /** Aborted when the response is out, to abandon client requests the handler left behind. */
   readonly settled: AbortController;
   readonly related: Send | undefined;
+  /** Who sent the request, as the transport verified it; becomes `ctx.auth`. */
+  readonly auth: AuthInfo | undefined;
   /** Set once the response is out: later messages go to the standing channel. */
   finished: boolean;
   /** Set when the client cancelled it: its response is never sent. */
@@ -31,6 +33,8 @@ export interface RequestScope {
 export interface HubShared {
   /** The value the lifespan hook started, reachable from handlers through `lifespanOf(ctx)`. */
   readonly lifespan: unknown;
+  /** Every started lifespan hook's value, by hook. */
+  readonly lifespans: ReadonlyMap<Lifespan, unknown>;
   readonly onRootsChanged?: (event: RootsChangedEvent) => void | Promise<void>;
 }
 
@@ -55,4 +59,6 @@ export interface SessionCore {
   closed: boolean;
   level: LoggingLevel;
   channel: Send | undefined;
+  /** Run once when the session closes; registered through `ctx.session.onClose`. */
+  readonly cleanups: Set<() => void>;
 }

@@ -1,4 +1,4 @@
-import type { Component, ComponentSelector, SessionInfo } from '@mcpkit/core';
+import type { Component, ComponentSelector, Lifespan, SessionInfo } from '@mcpkit/core';
 import { notification } from './messages.js';
 import type { SessionCore } from './session-core.js';
 import type { Send } from './types.js';
@@ -12,6 +12,14 @@ export interface RuntimeSessionInfo extends SessionInfo {
   readonly hub: unknown;
   /** The value started by the lifespan hook (undefined without one). */
   readonly lifespan: unknown;
+  /** Every started lifespan hook's value, by hook. */
+  readonly lifespans: ReadonlyMap<Lifespan, unknown>;
+  /**
+   * Runs `cleanup` once when this session closes (at once if it already has);
+   * returns a function that unregisters it. Proxies close their per-session
+   * remote connections this way.
+   */
+  readonly onClose: (cleanup: () => void) => () => void;
 }
 
 const LIST_CHANGED = {
@@ -57,5 +65,14 @@ export const sessionInfo = (core: SessionCore, fallback?: () => Send | undefined
     },
     hub: core.hub,
     lifespan: core.shared.lifespan,
+    lifespans: core.shared.lifespans,
+    onClose: (cleanup) => {
+      if (core.closed) {
+        cleanup();
+        return () => {};
+      }
+      core.cleanups.add(cleanup);
+      return () => core.cleanups.delete(cleanup);
+    },
   };
 };

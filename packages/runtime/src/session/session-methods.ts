@@ -90,7 +90,10 @@ export const answerSessionMethod = async (
   rawParams: unknown,
   ctx: () => ContextInput,
 ): Promise<JsonRpcResponse> => {
-  const params = isRecord(rawParams) ? rawParams : {};
+  // As the core dispatcher does: params, when present, must be an object.
+  if (rawParams !== undefined && !isRecord(rawParams))
+    return errorMessage(id, ErrorCode.InvalidParams, 'params must be an object');
+  const params = rawParams ?? {};
   if (method === 'ping') return ok(id, {});
   if (method === 'initialize') {
     if (core.initialized || core.initializing)

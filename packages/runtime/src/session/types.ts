@@ -1,4 +1,4 @@
-import type { JsonRpcResponse, Server } from '@mcpkit/core';
+import type { AuthInfo, JsonRpcResponse, Server } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 
 /**
@@ -9,6 +9,12 @@ import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 
 /** Writes one message to the client. */
 export type Send = (message: JSONRPCMessage) => void;
+
+/** Per-message facts the transport established, beyond the message itself. */
+export interface ReceiveExtra {
+  /** Who sent this message (a verified token); becomes `ctx.auth` of the request it carries. */
+  readonly auth?: AuthInfo;
+}
 
 export interface SessionOptions {
   /** The transport-level session id (Streamable HTTP, legacy SSE); undefined for stdio and stateless HTTP. */
@@ -35,8 +41,14 @@ export interface Session {
    *   while serving it (progress, logs, sampling/elicitation/roots requests) go
    *   through `related`, or the standing channel when `related` is absent;
    * - a notification or a response to one of our own requests resolves to undefined.
+   * `extra.auth` is the sender's identity for this message only (per request,
+   * so a refreshed token with other scopes applies at once).
    */
-  readonly receive: (message: JSONRPCMessage, related?: Send) => Promise<JsonRpcResponse | undefined>;
+  readonly receive: (
+    message: JSONRPCMessage,
+    related?: Send,
+    extra?: ReceiveExtra,
+  ) => Promise<JsonRpcResponse | undefined>;
   /** Sets (or clears) the standing channel for messages tied to no request (list_changed, resources/updated). */
   readonly setChannel: (send: Send | undefined) => void;
   /** Ends the session: aborts in-flight handlers, rejects pending client requests, drops subscriptions. Idempotent. */

@@ -1,5 +1,7 @@
-import { ErrorCode, McpkitError, type Server } from '@mcpkit/core';
+import { type AuthInfo, ErrorCode, McpkitError, type Server } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { foreignSession, identityOf } from '../auth/identity.js';
+import { createResourceServer, protect } from '../auth/resource-server.js';
 import { accepts, isJsonContentType } from '../http/accepts.js';
 import type { ParsedBody } from '../http/endpoint.js';
 import { DEFAULT_KEEP_ALIVE_MS, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_SESSIONS } from '../http/options.js';
@@ -21,6 +23,8 @@ export interface SseApp {
 interface SseSession {
   readonly session: Session;
   readonly send: Send;
+  /** The identity that opened the stream; only it may POST to the session. */
+  readonly owner: string | undefined;
 }
 
 /**
@@ -41,7 +45,7 @@ export const createSseApp = (server: Server, options: SseOptions = {}): SseApp =
   const keepAliveMs = options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS;
   const sessions = new Map<string, SseSession>();
 
-  const open = (): Response => {
+  const open = (auth: AuthInfo | undefined): Response => {
     if (sessions.size >= maxSessions) {
       return rpcErrorResponse(503, ErrorCode.InternalError, 'Service Unavailable: too many sessions, try again later', {
         headers: { 'Retry-After': '30' },
@@ -62,12 +66,16 @@ export const createSseApp = (server: Server, options: SseOptions = {}): SseApp =
       }
     };
     session.setChannel(send);
-    sessions.set(id, { session, send });
+    sessions.set(id, { session, send, owner: identityOf(auth) });
     conn.write({ event: 'endpoint', data: `${messagePath}?sessionId=${encodeURIComponent(id)}` });
     return conn.response;
   };
 
-  const post = async (request: Request, parsed?: ParsedBody): Promise<Response> => {
+  const post = async (
+    request: Request,
+    parsed: ParsedBody | undefined,
+    auth: AuthInfo | undefined,
+  ): Promise<Response> => {
     if (!isJsonContentType(request.headers.get('content-type'))) {
       return rpcErrorResponse(
         415,
@@ -80,10 +88,11 @@ export const createSseApp = (server: Server, options: SseOptions = {}): SseApp =
       return rpcErrorResponse(400, ErrorCode.InvalidRequest, 'Bad Request: the sessionId query parameter is required');
     const target = sessions.get(id);
     if (!target) return rpcErrorResponse(404, ErrorCode.InvalidRequest, 'Session not found: it ended or never existed');
+    if (target.owner !== identityOf(auth)) return foreignSession();
     const read = await readMessage(request, maxBodyBytes, parsed);
     if (!read.ok) return read.response;
     // Answered on the stream, not in this response.
-    void target.session.receive(read.message).then((response) => {
+    void target.session.receive(read.message, undefined, { auth }).then((response) => {
       if (!response) return;
       try {
         target.send(response as JSONRPCMessage);
@@ -94,20 +103,24 @@ export const createSseApp = (server: Server, options: SseOptions = {}): SseApp =
     return emptyResponse(202);
   };
 
+  // Both the stream and every POST are authenticated (when `auth` is set); the resource is the SSE endpoint.
+  const resourceServer = createResourceServer(options, ssePath);
   const router = createRouter(
     options,
     {
+      ...resourceServer?.endpoints,
       [ssePath]: {
-        GET: (request) =>
+        GET: protect(resourceServer, (request, _parsed, auth) =>
           accepts(request.headers.get('accept'), 'text/event-stream')
-            ? open()
+            ? open(auth)
             : rpcErrorResponse(
                 406,
                 ErrorCode.InvalidRequest,
                 'Not Acceptable: the Accept header must admit text/event-stream',
               ),
+        ),
       },
-      [messagePath]: { POST: post },
+      [messagePath]: { POST: protect(resourceServer, post) },
     },
     () => sessions.size,
   );

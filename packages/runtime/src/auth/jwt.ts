@@ -1,0 +1,70 @@
+import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify, type KeyInput } from 'jose';
+import { authInfoFromClaims } from './claims.js';
+import type { Authenticator } from './types.js';
+
+/** A verification key jose accepts: a CryptoKey, a Node KeyObject, a public JWK, or a shared secret. */
+export type JwtKey = KeyInput;
+
+/** Options of {@link jwt}: give `jwksUrl` or `publicKey`. */
+export interface JwtOptions {
+  /** The authorization server's JWKS (its `jwks_uri`); keys are fetched and cached, rotated keys picked up. */
+  readonly jwksUrl?: string | URL;
+  /** A fixed verification key instead of a JWKS. */
+  readonly publicKey?: JwtKey;
+  /** The `iss` every token must carry (the authorization server's issuer identifier). */
+  readonly issuer: string | readonly string[];
+  /**
+   * The `aud` every token must contain. Default: the server's resource URL
+   * (RFC 8707), so tokens minted for another resource are refused.
+   */
+  readonly audience?: string | readonly string[];
+  /** Scopes every request needs; a valid token without them gets 403. Default none. */
+  readonly requiredScopes?: readonly string[];
+  /** Accepted signing algorithms, e.g. `['RS256']`. Default: whatever the key supports. */
+  readonly algorithms?: readonly string[];
+  /** Allowed clock skew for `exp`/`nbf`, in seconds or as `'30s'`. Default 0. */
+  readonly clockTolerance?: number | string;
+}
+
+/**
+ * JWT access-token authentication (RFC 9068 style), verified with `jose` on
+ * web crypto: signature (JWKS or fixed key), `iss`, `aud`, `exp` and `nbf`.
+ * AuthInfo comes from the claims: `sub`, `scope`/`scp`, `client_id`/`azp`, `exp`.
+ *
+ * @example
+ * const auth = jwt({
+ *   jwksUrl: 'https://idp.example.com/.well-known/jwks.json',
+ *   issuer: 'https://idp.example.com/',
+ * });
+ * await serveHttp(server, { auth, resourceUrl: 'https://mcp.example.com/mcp', authorizationServers: ['https://idp.example.com/'] });
+ */
+export const jwt = (options: JwtOptions): Authenticator => {
+  if (!options || (options.jwksUrl === undefined) === (options.publicKey === undefined)) {
+    throw new TypeError('jwt(): give exactly one of options.jwksUrl and options.publicKey');
+  }
+  if (!options.issuer || (Array.isArray(options.issuer) && options.issuer.length === 0)) {
+    throw new TypeError('jwt(): options.issuer is required');
+  }
+  const key: JWTVerifyGetKey | JwtKey =
+    options.jwksUrl !== undefined ? createRemoteJWKSet(new URL(options.jwksUrl)) : (options.publicKey as JwtKey);
+  const issuer = typeof options.issuer === 'string' ? options.issuer : [...options.issuer];
+  const fixedAudience =
+    options.audience === undefined
+      ? undefined
+      : typeof options.audience === 'string'
+        ? options.audience
+        : [...options.audience];
+  const authenticator: Authenticator = {
+    verify: async (token, { resource }) => {
+      const { payload } = await jwtVerify(token, key, {
+        issuer,
+        audience: fixedAudience ?? resource,
+        ...(options.algorithms ? { algorithms: [...options.algorithms] } : {}),
+        ...(options.clockTolerance !== undefined ? { clockTolerance: options.clockTolerance } : {}),
+      });
+      return authInfoFromClaims(payload as Record<string, unknown>);
+    },
+    requiredScopes: Object.freeze([...(options.requiredScopes ?? [])]),
+  };
+  return Object.freeze(authenticator);
+};

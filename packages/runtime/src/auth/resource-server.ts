@@ -1,0 +1,84 @@
+import type { AuthInfo } from '@mcpkit/core';
+import type { ParsedBody } from '../http/endpoint.js';
+import { jsonResponse } from '../http/responses.js';
+import type { Endpoints, MethodHandler } from '../http/router.js';
+import { insufficientScope, unauthorized } from './challenge.js';
+import { METADATA_PREFIX, metadataDocument, metadataPath, metadataUrl } from './metadata.js';
+import type { AuthOptions } from './types.js';
+
+/** A transport handler that also gets the request's verified identity (undefined without auth). */
+export type AuthedHandler = (
+  request: Request,
+  parsed: ParsedBody | undefined,
+  auth: AuthInfo | undefined,
+) => Response | Promise<Response>;
+
+/** The OAuth 2.1 resource-server side of one transport. */
+export interface ResourceServer {
+  /** Public metadata routes: `/.well-known/oauth-protected-resource` and its path-suffixed form. */
+  readonly endpoints: Endpoints;
+  /** Wraps a handler so it runs only for requests with a valid token (401/403 otherwise). */
+  readonly protect: (handler: AuthedHandler) => MethodHandler;
+}
+
+// RFC 6750 b64token, after the case-insensitive scheme.
+const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
+
+/** The token of `Authorization: Bearer`, undefined when the header is absent or another scheme, '' when malformed. */
+const tokenOf = (request: Request): string | undefined => {
+  const header = request.headers.get('authorization');
+  if (header === null || !/^Bearer(\s|$)/i.test(header)) return undefined;
+  return BEARER.exec(header)?.[1] ?? '';
+};
+
+const expired = (auth: AuthInfo): boolean => auth.expiresAt !== undefined && auth.expiresAt * 1000 <= Date.now();
+
+/**
+ * Builds the resource server for a transport whose MCP endpoint is
+ * `endpointPath`, or undefined when `options.auth` is not set. Tokens are read
+ * only from the Authorization header, never from the query string.
+ */
+export const createResourceServer = (options: AuthOptions, endpointPath: string): ResourceServer | undefined => {
+  const { auth } = options;
+  if (!auth) return undefined;
+  if (options.resourceUrl !== undefined) {
+    const url = URL.canParse(options.resourceUrl) ? new URL(options.resourceUrl) : undefined;
+    if (!url || url.hash) throw new TypeError('resourceUrl must be an absolute URL without a fragment');
+  }
+  const resourceOf = (request: Request): string => options.resourceUrl ?? new URL(endpointPath, request.url).href;
+  const required = auth.requiredScopes;
+
+  const metadata: MethodHandler = (request) =>
+    jsonResponse(metadataDocument(options, resourceOf(request)), 200, { 'Cache-Control': 'max-age=3600' });
+  const paths = new Set([METADATA_PREFIX, metadataPath(endpointPath)]);
+  if (options.resourceUrl !== undefined) paths.add(metadataPath(new URL(options.resourceUrl).pathname));
+  const endpoints: Endpoints = Object.fromEntries([...paths].map((path) => [path, { GET: metadata }]));
+
+  const authenticate = async (request: Request): Promise<AuthInfo | Response> => {
+    const resource = resourceOf(request);
+    const where = metadataUrl(resource);
+    const token = tokenOf(request);
+    if (token === undefined) return unauthorized(where, required, false);
+    let info: AuthInfo | undefined;
+    try {
+      info = token ? await auth.verify(token, { request, resource }) : undefined;
+    } catch {
+      info = undefined;
+    }
+    if (!info || expired(info)) return unauthorized(where, required, true);
+    if (!required.every((scope) => info.scopes.includes(scope))) return insufficientScope(where, required);
+    return info;
+  };
+
+  return {
+    endpoints,
+    protect: (handler) => async (request, parsed) => {
+      const result = await authenticate(request);
+      return result instanceof Response ? result : handler(request, parsed, result);
+    },
+  };
+};
+
+/** `handler` behind `server` when there is one; without auth it runs with `auth` undefined. */
+export const protect = (server: ResourceServer | undefined, handler: AuthedHandler): MethodHandler =>
+  server ? server.protect(handler) : (request, parsed) => handler(request, parsed, undefined);

@@ -1,0 +1,38 @@
+import type { AuthInfo } from '@mcpkit/core';
+
+/** What a verifier knows about the request besides the token. */
+export interface VerifyContext {
+  /** The HTTP request that carried the token. */
+  readonly request: Request;
+  /** The server's canonical resource URL (the `resourceUrl` option, or derived from the request). */
+  readonly resource: string;
+}
+
+/**
+ * Turns a bearer token into the caller's identity. Built by `bearer()` or
+ * `jwt()`; the HTTP transports run it on every request.
+ */
+export interface Authenticator {
+  /** Resolves the token's AuthInfo, or undefined (or rejects) when the token is invalid. */
+  readonly verify: (token: string, context: VerifyContext) => Promise<AuthInfo | undefined>;
+  /** Scopes every request needs; a valid token without them gets 403 `insufficient_scope`. */
+  readonly requiredScopes: readonly string[];
+}
+
+/** Authentication options of the HTTP transports (Streamable HTTP and legacy SSE). */
+export interface AuthOptions {
+  /** Require a bearer token on every MCP request: `bearer({ verify })` or `jwt({ ... })`. Default none. */
+  readonly auth?: Authenticator;
+  /**
+   * The server's canonical resource URL (RFC 8707), e.g. `https://mcp.example.com/mcp`:
+   * published in the metadata and, for `jwt()`, the audience tokens must carry.
+   * Default: the endpoint's URL as the request reached it (set it behind a proxy).
+   */
+  readonly resourceUrl?: string;
+  /** Issuer URLs of the authorization servers clients get tokens from (`authorization_servers`). */
+  readonly authorizationServers?: readonly string[];
+  /** Scopes clients may ask for (`scopes_supported`). */
+  readonly scopesSupported?: readonly string[];
+  /** Human-readable name of this resource (`resource_name`). */
+  readonly resourceName?: string;
+}
