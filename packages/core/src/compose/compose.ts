@@ -1,8 +1,9 @@
-import { DefinitionError } from '../errors/errors.js';
+import type { Middleware } from '../middleware/middleware.js';
+import { cloneComponent, middlewareFlag, moduleMiddleware } from '../middleware/module-middleware.js';
+import { assertNamespace } from '../mount/mount.js';
 import { assertUriScheme } from '../resource/resource.js';
 import type { Component, Module } from '../server/component.js';
 import { assertToolName } from '../tool/tool-name.js';
-import { deepFreeze } from '../utils/deep-freeze.js';
 
 /** Options of a namespaced {@link compose}. */
 export interface ComposeOptions {
@@ -14,6 +15,8 @@ export interface ComposeOptions {
   readonly include?: readonly string[];
   /** Drop components with any of these tags. */
   readonly exclude?: readonly string[];
+  /** Middleware for this module only: it sees requests for the module's components, and lists of them. */
+  readonly middleware?: readonly Middleware[];
 }
 
 /** Inserts `ns/` after `scheme://`: `data://config` becomes `data://ns/config`. */
@@ -23,27 +26,27 @@ export const namespaceUri = (uri: string, namespace: string): string => {
   return `${uri.slice(0, at)}${namespace}/${uri.slice(at)}`;
 };
 
-const rename = (component: Component, namespace: string, separator: string): Component => {
+/** The changes namespacing makes to one component. */
+const renamed = (component: Component, namespace: string, separator: string): Partial<Component> => {
   switch (component.kind) {
     case 'tool': {
       const name = `${namespace}${separator}${component.name}`;
       assertToolName(name, 'Namespaced tool');
-      return deepFreeze({ ...component, name });
+      return { name };
     }
     case 'prompt':
-      return deepFreeze({ ...component, name: `${namespace}${separator}${component.name}` });
+      return { name: `${namespace}${separator}${component.name}` };
     case 'resource': {
       const uri = namespaceUri(component.uri, namespace);
-      return deepFreeze({ ...component, uri, name: component.name === component.uri ? uri : component.name });
+      return { uri, name: component.name === component.uri ? uri : component.name };
     }
     case 'resourceTemplate': {
       const uriTemplate = namespaceUri(component.uriTemplate, namespace);
-      const name = component.name === component.uriTemplate ? uriTemplate : component.name;
-      return deepFreeze({ ...component, uriTemplate, name });
+      return { uriTemplate, name: component.name === component.uriTemplate ? uriTemplate : component.name };
     }
     case 'mount':
       // A mount renames at request time: add this namespace as its outermost layer.
-      return Object.freeze({ ...component, layers: Object.freeze([...component.layers, { namespace, separator }]) });
+      return { layers: Object.freeze([...component.layers, Object.freeze({ namespace, separator })]) };
   }
 };
 
@@ -52,12 +55,6 @@ const COMPOSED = Symbol.for('mcpkit.composed');
 /** True for a component that came out of `compose()` (so local components take precedence over it). */
 export const isComposed = (component: Component): boolean =>
   (component as unknown as Record<symbol, unknown>)[COMPOSED] === true;
-
-/** Marks a component as composed; a non-enumerable flag on a frozen copy, so it never reaches clients. */
-const markComposed = (component: Component): Component =>
-  isComposed(component)
-    ? component
-    : (Object.freeze(Object.defineProperty({ ...component }, COMPOSED, { value: true })) as Component);
 
 const isOptions = (value: unknown): value is ComposeOptions =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !('kind' in value);
@@ -85,12 +82,26 @@ export function compose(...args: readonly (ComposeOptions | Component | Module)[
   const [first, ...rest] = args;
   const options = isOptions(first) ? first : {};
   const components = flatten((isOptions(first) ? rest : args) as (Component | Module)[]);
-  const { namespace, separator = '_', include, exclude } = options;
-  if (namespace !== undefined && !/^[A-Za-z0-9_.-]+$/.test(namespace)) {
-    throw new DefinitionError(`Namespace ${JSON.stringify(namespace)} must be letters, digits, '_', '-' or '.'`);
-  }
+  const { namespace, separator = '_', include, exclude, middleware = [] } = options;
+  if (namespace !== undefined) assertNamespace(namespace);
   const kept = components.filter(
     (c) => !exclude?.some((tag) => c.tags.includes(tag)) && (!include || include.some((tag) => c.tags.includes(tag))),
   );
-  return Object.freeze(kept.map((c) => markComposed(namespace ? rename(c, namespace, separator) : c)));
+  // This module's middleware runs outside that of the modules inside it; one chain per inner chain, so
+  // components of one module share it (lists group by it).
+  const chains = new Map<readonly Middleware[], readonly Middleware[]>();
+  const chainOf = (inner: readonly Middleware[]) => {
+    if (!middleware.length) return inner;
+    const chain = chains.get(inner) ?? Object.freeze([...middleware, ...inner]);
+    chains.set(inner, chain);
+    return chain;
+  };
+  return Object.freeze(
+    kept.map((c) =>
+      cloneComponent(c, namespace ? renamed(c, namespace, separator) : {}, {
+        [COMPOSED]: true,
+        ...middlewareFlag(chainOf(moduleMiddleware(c))),
+      }),
+    ),
+  );
 }

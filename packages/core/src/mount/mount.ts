@@ -1,6 +1,8 @@
 import { accessCheck } from '../context/auth.js';
 import type { ContextInput } from '../context/context.js';
 import { DefinitionError } from '../errors/errors.js';
+import type { Middleware } from '../middleware/middleware.js';
+import { cloneComponent, middlewareFlag } from '../middleware/module-middleware.js';
 import type {
   CallToolResult,
   CompleteResult,
@@ -53,6 +55,8 @@ export interface MountOptions extends Pick<CommonOptions, 'tags' | 'meta' | 'req
   readonly namespace?: string;
   /** Between namespace and name; default `'_'`. */
   readonly separator?: string;
+  /** Middleware for this mount only: it sees requests for the mounted components, and lists of them. */
+  readonly middleware?: readonly Middleware[];
 }
 
 /** A live mount: an immutable descriptor made by {@link mount}. */
@@ -91,7 +95,7 @@ export const mount = (provider: Provider, options: MountOptions = {}): MountDesc
   const layers =
     options.namespace === undefined ? [] : [{ namespace: options.namespace, separator: options.separator ?? '_' }];
   // The provider is a live object (a proxy holds connections): freeze the descriptor, not the provider.
-  return Object.freeze({
+  const descriptor: MountDescriptor = Object.freeze({
     kind: 'mount' as const,
     provider,
     layers: deepFreeze(layers),
@@ -99,4 +103,6 @@ export const mount = (provider: Provider, options: MountOptions = {}): MountDesc
     meta: options.meta && deepFreeze({ ...options.meta }),
     access: accessCheck(options),
   });
+  const chain = options.middleware ?? [];
+  return chain.length ? cloneComponent(descriptor, {}, middlewareFlag(Object.freeze([...chain]))) : descriptor;
 };

@@ -1,4 +1,5 @@
 import type { Context } from '../context/context.js';
+import { inModule } from '../middleware/module-middleware.js';
 import type {
   CallToolResult,
   CompleteResult,
@@ -35,6 +36,7 @@ const appendMounted = async <T>(
   ctx: Context,
   local: readonly T[],
   kind: Kind,
+  list: { readonly method: string; readonly key: string },
   fetch: (provider: Provider, ctx: Context) => Promise<readonly T[]>,
   rename: (mount: MountDescriptor, item: T) => T,
   keyOf: (item: T) => string,
@@ -42,18 +44,22 @@ const appendMounted = async <T>(
   const seen = new Set(local.map(keyOf));
   const result = [...local];
   const lists = await Promise.all(
-    mounts.map(async (mount) =>
-      open(ctx, mount) ? { mount, items: await fetch(mount.provider, providerContext(ctx) as Context) } : undefined,
-    ),
+    mounts.map(async (mount) => {
+      if (!open(ctx, mount)) return undefined;
+      // The mount's middleware sees the items by the names clients see.
+      const result = await inModule(mount, list.method, {}, ctx, async (_p, c) => ({
+        [list.key]: (await fetch(mount.provider, providerContext(c) as Context)).map((item) => rename(mount, item)),
+      }));
+      return { mount, items: (result[list.key] as readonly T[] | undefined) ?? [] };
+    }),
   );
   for (const entry of lists) {
     if (!entry) continue;
     for (const item of entry.items) {
-      const renamed = rename(entry.mount, item);
-      const key = keyOf(renamed);
+      const key = keyOf(item);
       if (seen.has(key) || !mountedVisible(ctx, entry.mount, kind, key)) continue;
       seen.add(key);
-      result.push(renamed);
+      result.push(item);
     }
   }
   return result;
@@ -65,6 +71,7 @@ export const mountedTools = (mounts: readonly MountDescriptor[], ctx: Context, l
     ctx,
     local,
     'tool',
+    { method: 'tools/list', key: 'tools' },
     (p, c) => p.listTools(c),
     (m, t) => ({ ...t, name: outwardName(m.layers, t.name) }),
     (t) => t.name,
@@ -76,6 +83,7 @@ export const mountedPrompts = (mounts: readonly MountDescriptor[], ctx: Context,
     ctx,
     local,
     'prompt',
+    { method: 'prompts/list', key: 'prompts' },
     (p, c) => p.listPrompts(c),
     (m, t) => ({ ...t, name: outwardName(m.layers, t.name) }),
     (t) => t.name,
@@ -87,6 +95,7 @@ export const mountedResources = (mounts: readonly MountDescriptor[], ctx: Contex
     ctx,
     local,
     'resource',
+    { method: 'resources/list', key: 'resources' },
     (p, c) => p.listResources(c),
     (m, r) => ({ ...r, uri: outwardUri(m.layers, r.uri) }),
     (r) => r.uri,
@@ -102,6 +111,7 @@ export const mountedTemplates = (
     ctx,
     local,
     'resourceTemplate',
+    { method: 'resources/templates/list', key: 'resourceTemplates' },
     (p, c) => p.listResourceTemplates(c),
     (m, t) => ({ ...t, uriTemplate: outwardUri(m.layers, t.uriTemplate) }),
     (t) => t.uriTemplate,
@@ -132,7 +142,11 @@ export const callMountedTool = async (
   args: Record<string, unknown> | undefined,
 ): Promise<CallToolResult | undefined> => {
   const hit = await findNamed(mounts, ctx, 'tool', name);
-  return hit?.mount.provider.callTool(hit.inner, args, providerContext(ctx));
+  if (!hit) return undefined;
+  const { mount, inner } = hit;
+  return (await inModule(mount, 'tools/call', { name, arguments: args }, ctx, (p, c) =>
+    mount.provider.callTool(inner, p.arguments as Record<string, unknown> | undefined, providerContext(c)),
+  )) as CallToolResult;
 };
 
 /** Renders a mounted prompt; undefined when no mount has it. */
@@ -143,7 +157,11 @@ export const getMountedPrompt = async (
   args: Record<string, string> | undefined,
 ): Promise<GetPromptResult | undefined> => {
   const hit = await findNamed(mounts, ctx, 'prompt', name);
-  return hit?.mount.provider.getPrompt(hit.inner, args, providerContext(ctx));
+  if (!hit) return undefined;
+  const { mount, inner } = hit;
+  return (await inModule(mount, 'prompts/get', { name, arguments: args }, ctx, (p, c) =>
+    mount.provider.getPrompt(inner, p.arguments as Record<string, string> | undefined, providerContext(c)),
+  )) as GetPromptResult;
 };
 
 /** Reads a mounted resource: each mount the URI maps into, in order, until one has it; undefined when none does. */
@@ -156,8 +174,13 @@ export const readMountedResource = async (
     const inner = inwardUri(mount.layers, uri);
     if (inner === undefined || !open(ctx, mount) || !mountedVisible(ctx, mount, 'resource', uri)) continue;
     try {
-      const result = await mount.provider.readResource(inner, providerContext(ctx));
-      return { ...result, contents: result.contents.map((c) => ({ ...c, uri: outwardUri(mount.layers, c.uri) })) };
+      return (await inModule(mount, 'resources/read', { uri }, ctx, async (_p, c) => {
+        const result = await mount.provider.readResource(inner, providerContext(c));
+        return {
+          ...result,
+          contents: result.contents.map((item) => ({ ...item, uri: outwardUri(mount.layers, item.uri) })),
+        };
+      })) as ReadResourceResult;
     } catch (error) {
       if (!isNotFound(error)) throw error;
     }

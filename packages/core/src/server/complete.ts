@@ -1,5 +1,6 @@
 import type { Context } from '../context/context.js';
 import { invalidParams } from '../errors/errors.js';
+import { inModule } from '../middleware/module-middleware.js';
 import { completeMounted } from '../mount/mounted-methods.js';
 import type { CompleteResult } from '../protocol/types.js';
 import type { Completer } from '../resource/resource.js';
@@ -29,15 +30,20 @@ const target = (registry: Registry, ref: unknown, ctx: Context) => {
   if (ref.type === 'ref/prompt') {
     const entry = registry.prompts.get(String(ref.name));
     if (!entry || !isVisible(ctx, entry.descriptor)) throw invalidParams(`Unknown prompt: ${JSON.stringify(ref.name)}`);
-    return { completers: entry.descriptor.complete, schema: entry.descriptor.argsSchema };
+    return { completers: entry.descriptor.complete, schema: entry.descriptor.argsSchema, component: entry.descriptor };
   }
   if (ref.type === 'ref/resource') {
     const entry = registry.templates.get(String(ref.uri));
     if (entry && isVisible(ctx, entry.descriptor)) {
-      return { completers: entry.descriptor.complete, schema: entry.descriptor.paramsSchema };
+      return {
+        completers: entry.descriptor.complete,
+        schema: entry.descriptor.paramsSchema,
+        component: entry.descriptor,
+      };
     }
     const exact = registry.resources.get(String(ref.uri));
-    if (exact && isVisible(ctx, exact.descriptor)) return { completers: undefined, schema: undefined };
+    if (exact && isVisible(ctx, exact.descriptor))
+      return { completers: undefined, schema: undefined, component: undefined };
     throw invalidParams(`Unknown resource template: ${JSON.stringify(ref.uri)}`);
   }
   throw invalidParams(`Unknown completion ref type: ${JSON.stringify(ref.type)}`);
@@ -84,13 +90,17 @@ export const complete = async (
   const own = completers && Object.hasOwn(completers, argument.name) ? completers[argument.name] : undefined;
   const completer = own ?? enumCompleter(schema, argument.name);
   if (!completer) return { completion: { values: [], hasMore: false } };
-  let values: readonly string[];
-  try {
-    values = await completer(value, { arguments: context as Record<string, string> });
-  } catch (error) {
-    throw handlerError(error, `completing '${argument.name}'`, options.maskErrorDetails);
-  }
-  return {
-    completion: { values: values.slice(0, MAX_VALUES), total: values.length, hasMore: values.length > MAX_VALUES },
+  const run = async (): Promise<CompleteResult> => {
+    let values: readonly string[];
+    try {
+      values = await completer(value, { arguments: context as Record<string, string> });
+    } catch (error) {
+      throw handlerError(error, `completing '${argument.name}'`, options.maskErrorDetails);
+    }
+    return {
+      completion: { values: values.slice(0, MAX_VALUES), total: values.length, hasMore: values.length > MAX_VALUES },
+    };
   };
+  const { component } = found;
+  return component ? ((await inModule(component, 'completion/complete', params, ctx, run)) as CompleteResult) : run();
 };

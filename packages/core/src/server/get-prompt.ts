@@ -1,5 +1,6 @@
 import type { Context } from '../context/context.js';
 import { invalidParams } from '../errors/errors.js';
+import { inModule } from '../middleware/module-middleware.js';
 import { getMountedPrompt } from '../mount/mounted-methods.js';
 import { toPromptResult } from '../prompt/render-result.js';
 import type { GetPromptResult } from '../protocol/types.js';
@@ -34,18 +35,24 @@ export const getPrompt = async (
     throw invalidParams(`Unknown prompt: ${JSON.stringify(name)}`);
   }
   const prompt = entry.descriptor;
-  let args: unknown = {};
-  if (prompt.args) {
-    const strings = Object.fromEntries(
-      Object.entries(rawArgs ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
-    );
-    const checked = await validate(prompt.args, coerceStrings(strings, prompt.argsSchema));
-    if (!checked.ok) throw invalidParams(`Invalid arguments for prompt '${prompt.name}': ${checked.message}`);
-    args = checked.value;
-  }
-  try {
-    return toPromptResult(await prompt.render(args, ctx), prompt.description);
-  } catch (error) {
-    throw handlerError(error, `rendering prompt '${prompt.name}'`, options.maskErrorDetails);
-  }
+  const render = async (params: Readonly<Record<string, unknown>>, c: Context) => {
+    let args: unknown = {};
+    if (prompt.args) {
+      const strings = Object.fromEntries(
+        Object.entries((params.arguments as Record<string, unknown> | undefined) ?? {}).map(([k, v]) => [
+          k,
+          typeof v === 'string' ? v : JSON.stringify(v),
+        ]),
+      );
+      const checked = await validate(prompt.args, coerceStrings(strings, prompt.argsSchema));
+      if (!checked.ok) throw invalidParams(`Invalid arguments for prompt '${prompt.name}': ${checked.message}`);
+      args = checked.value;
+    }
+    try {
+      return toPromptResult(await prompt.render(args, c), prompt.description);
+    } catch (error) {
+      throw handlerError(error, `rendering prompt '${prompt.name}'`, options.maskErrorDetails);
+    }
+  };
+  return (await inModule(prompt, 'prompts/get', { name, arguments: rawArgs }, ctx, render)) as GetPromptResult;
 };

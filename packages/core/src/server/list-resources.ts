@@ -1,4 +1,5 @@
 import type { Context } from '../context/context.js';
+import { listInModules } from '../middleware/module-middleware.js';
 import type { Resource } from '../protocol/types.js';
 import { expandTemplate } from '../resource/expand-template.js';
 import { handlerError } from './handler-error.js';
@@ -30,9 +31,13 @@ export const listResources = async (
   ctx: Context,
   options: ServerOptions,
 ): Promise<readonly Resource[]> => {
-  const statics = visibleTo(ctx, [...registry.resources.values()]).map((e) => e.definition);
+  const statics = visibleTo(ctx, [...registry.resources.values()]);
   const templates = visibleTo(ctx, [...registry.templates.values()]).filter((e) => e.descriptor.list);
-  if (templates.length === 0) return statics;
-  const expanded = await Promise.all(templates.map((entry) => listed(entry, ctx, options)));
-  return [...statics, ...expanded.flat()];
+  const groups = [
+    ...statics.map((e) => ({ component: e.descriptor, items: [e.definition] })),
+    ...(await Promise.all(
+      templates.map(async (e) => ({ component: e.descriptor, items: await listed(e, ctx, options) })),
+    )),
+  ];
+  return listInModules(groups, 'resources/list', 'resources', ctx);
 };

@@ -1,6 +1,7 @@
 import type { Context } from '../context/context.js';
 import { invalidParams } from '../errors/errors.js';
 import type { Handler } from '../middleware/middleware.js';
+import { inModule, listInModules, moduleMiddleware } from '../middleware/module-middleware.js';
 import {
   callMountedTool,
   mountedPrompts,
@@ -48,6 +49,7 @@ export const registryMethods = (registry: Registry, options: ServerOptions): Rea
   };
   /** A list method over fixed entries; definitions are mapped once, and again only for sessions that hide some. */
   const lister = <E extends { descriptor: Component; definition: unknown }>(
+    method: string,
     key: string,
     map: ReadonlyMap<string, E>,
     mounted?: (
@@ -59,20 +61,36 @@ export const registryMethods = (registry: Registry, options: ServerOptions): Rea
     const entries = [...map.values()];
     const definitions = entries.map((e) => e.definition);
     const open = entries.every((e) => e.descriptor.access === undefined);
+    const modular = entries.some((e) => moduleMiddleware(e.descriptor).length > 0);
     return async (p: Readonly<Record<string, unknown>>, ctx: Context) => {
       const visible = visibleTo(ctx, entries, open);
-      const local = visible === entries ? definitions : visible.map((e) => e.definition);
+      const local = modular
+        ? await listInModules(
+            visible.map((e) => ({ component: e.descriptor, items: [e.definition] })),
+            method,
+            key,
+            ctx,
+          )
+        : visible === entries
+          ? definitions
+          : visible.map((e) => e.definition);
       return page(key, mounted && mounts.length ? await mounted(mounts, ctx, local) : local, p.cursor, pageSize);
     };
   };
   return new Map<string, Handler>([
     ['ping', async () => ({})],
-    ['tools/list', lister('tools', registry.tools, (_m, ctx, local) => toolsWithMounted(ctx, local as Tool[]))],
+    [
+      'tools/list',
+      lister('tools/list', 'tools', registry.tools, (_m, ctx, local) => toolsWithMounted(ctx, local as Tool[])),
+    ],
     [
       'tools/call',
       async (p, ctx) => {
         const entry = typeof p.name === 'string' ? registry.tools.get(p.name) : undefined;
-        if (entry && isVisible(ctx, entry.descriptor)) return runTool(entry.descriptor, p.arguments, ctx, options);
+        if (entry && isVisible(ctx, entry.descriptor)) {
+          const tool = entry.descriptor;
+          return inModule(tool, 'tools/call', p, ctx, (params, c) => runTool(tool, params.arguments, c, options));
+        }
         const mounted =
           mounts.length && typeof p.name === 'string' ? await callMounted(ctx, p.name, p.arguments) : undefined;
         if (mounted) return mounted;
@@ -91,9 +109,12 @@ export const registryMethods = (registry: Registry, options: ServerOptions): Rea
         );
       },
     ],
-    ['resources/templates/list', lister('resourceTemplates', registry.templates, mountedTemplates as never)],
+    [
+      'resources/templates/list',
+      lister('resources/templates/list', 'resourceTemplates', registry.templates, mountedTemplates as never),
+    ],
     ['resources/read', (p, ctx) => readResource(registry, p.uri, ctx, options)],
-    ['prompts/list', lister('prompts', registry.prompts, mountedPrompts as never)],
+    ['prompts/list', lister('prompts/list', 'prompts', registry.prompts, mountedPrompts as never)],
     ['prompts/get', (p, ctx) => getPrompt(registry, p.name, p.arguments, ctx, options)],
     ['completion/complete', (p, ctx) => complete(registry, p, ctx, options)],
   ]);

@@ -1,6 +1,7 @@
 import type { Context } from '../context/context.js';
 import { ErrorCode } from '../errors/codes.js';
 import { invalidParams, ProtocolError } from '../errors/errors.js';
+import { inModule } from '../middleware/module-middleware.js';
 import { readMountedResource } from '../mount/mounted-methods.js';
 import type { ReadResourceResult } from '../protocol/types.js';
 import { matchTemplate } from '../resource/match-template.js';
@@ -37,7 +38,9 @@ export const readResource = async (
     const exact = registry.resources.get(uri);
     if (exact && isVisible(ctx, exact.descriptor)) {
       const { read, mimeType } = exact.descriptor;
-      return toReadResult(await read({}, ctx), uri, mimeType);
+      return (await inModule(exact.descriptor, 'resources/read', { uri }, ctx, async (_p, c) =>
+        toReadResult(await read({}, c), uri, mimeType),
+      )) as ReadResourceResult;
     }
     let rejection: string | undefined;
     for (const entry of registry.templates.values()) {
@@ -45,7 +48,9 @@ export const readResource = async (
       const { params, error } = await templateParams(entry, uri);
       if (error) rejection ??= `Invalid parameters for resource '${uri}': ${error}`;
       if (params === undefined) continue;
-      return toReadResult(await entry.descriptor.read(params, ctx), uri, entry.descriptor.mimeType);
+      return (await inModule(entry.descriptor, 'resources/read', { uri }, ctx, async (_p, c) =>
+        toReadResult(await entry.descriptor.read(params, c), uri, entry.descriptor.mimeType),
+      )) as ReadResourceResult;
     }
     if (rejection) throw invalidParams(rejection, { uri });
     const mounted = registry.mounts.length ? await readMountedResource(registry.mounts, ctx, uri) : undefined;
