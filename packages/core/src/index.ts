@@ -44,13 +44,17 @@ export {
   ToolError,
 } from './errors/index.js';
 export {
+  type CacheableMethod,
   type ErrorHandlingOptions,
   errorHandling,
   type LoggingOptions,
   type RateLimitOptions,
   type RequestLogEntry,
+  type ResponseCache,
+  type ResponseCacheOptions,
   rateLimit,
   requestLogging,
+  responseCache,
   TIMING_META_KEY,
   type TimeoutOptions,
   type TimingOptions,

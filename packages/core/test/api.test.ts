@@ -36,6 +36,7 @@ describe('public API', () => {
         "resource",
         "resourceContents",
         "resourceLink",
+        "responseCache",
         "text",
         "timeout",
         "timing",

@@ -1,3 +1,4 @@
+import { moduleMiddleware } from '../middleware/module-middleware.js';
 import type { ListKind, MountDescriptor } from './mount.js';
 
 /**
@@ -24,4 +25,36 @@ export const listChanges = (mounts: readonly MountDescriptor[]) => {
       unsubscribe = [];
     };
   };
+};
+
+/** Middleware that keeps answers (such as `responseCache()`) and must forget them when lists change. */
+interface Invalidating {
+  readonly invalidate: (kind?: ListKind) => void;
+}
+
+const invalidating = (middleware: readonly unknown[]): Invalidating[] =>
+  middleware.filter((m): m is Invalidating => typeof (m as Partial<Invalidating>).invalidate === 'function');
+
+/**
+ * Tells caching middleware when lists change at run time: the server's own
+ * middleware hears every mount's changes, a mount's middleware its own mount's.
+ * Static components never change, so without mounts nothing is wired.
+ */
+export const wireInvalidation = (
+  mounts: readonly MountDescriptor[],
+  middleware: readonly unknown[] | undefined,
+  onListChanged: (listener: (kind: ListKind) => void) => () => void,
+): void => {
+  if (!mounts.length) return;
+  const serverLevel = invalidating(middleware ?? []);
+  const tell = (caches: readonly Invalidating[]) => (kind: ListKind) => {
+    for (const cache of caches) cache.invalidate(kind);
+  };
+  if (serverLevel.length) onListChanged(tell(serverLevel));
+  for (const mount of mounts) {
+    const own = invalidating(moduleMiddleware(mount));
+    if (own.length && mount.provider.onListChanged) {
+      mount.provider.onListChanged(tell(own));
+    }
+  }
 };

@@ -3,7 +3,7 @@ import type { Context, ContextInput } from '../context/context.js';
 import { completeContext } from '../context/defaults.js';
 import { DefinitionError } from '../errors/errors.js';
 import { type Handler, runChain, withMiddleware } from '../middleware/middleware.js';
-import { listChanges } from '../mount/list-changes.js';
+import { listChanges, wireInvalidation } from '../mount/list-changes.js';
 import type {
   CallToolResult,
   CompleteResult,
@@ -55,6 +55,8 @@ export const createServer = (
   const methods = withMiddleware(registryMethods(registry, options), options.middleware);
   const readOwn = (uri: string, ctx: Context) => readResource(registry, uri, ctx, options);
   const handle = createDispatcher(methods, readOwn, options.maskErrorDetails);
+  const onListChanged = listChanges(registry.mounts);
+  wireInvalidation(registry.mounts, options.middleware, onListChanged);
 
   const call = async <R>(method: string, params: Record<string, unknown>, input?: ContextInput): Promise<R> => {
     const ctx = completeContext(input, readOwn);
@@ -90,7 +92,7 @@ export const createServer = (
     listPrompts: all<Prompt>('prompts', 'prompts/list'),
     getPrompt: (name: string, args?: Record<string, string>, ctx?: ContextInput) =>
       call<GetPromptResult>('prompts/get', { name, arguments: args }, ctx),
-    onListChanged: listChanges(registry.mounts),
+    onListChanged,
     intercept: (
       method: string,
       params: Readonly<Record<string, unknown>>,

@@ -10,6 +10,7 @@ import type {
   SampleRequest,
   SessionInfo,
 } from '../context/context.js';
+import { everythingEnabled } from '../context/defaults.js';
 import { LOG_LEVELS } from '../context/log-levels.js';
 import { McpkitError } from '../errors/errors.js';
 import type {
@@ -102,13 +103,17 @@ export const createTestContext = (options: TestContextOptions = {}): TestContext
     protocolVersion: undefined,
     enable: (selector) => void disabled.push({ action: 'enable', selector }),
     disable: (selector) => void disabled.push({ action: 'disable', selector }),
-    // The last enable/disable that names a component decides.
-    isEnabled: (component) => {
-      for (let i = disabled.length - 1; i >= 0; i--) {
-        const entry = disabled[i] as (typeof disabled)[number];
-        if (matches(component, entry.selector)) return entry.action === 'enable';
-      }
-      return true;
+    // The last enable/disable that names a component decides; with none recorded, everything is visible
+    // (core's `everythingEnabled`, which also lets caches and fast paths apply, as in the runtime).
+    get isEnabled() {
+      if (disabled.length === 0) return everythingEnabled;
+      return (component: Component) => {
+        for (let i = disabled.length - 1; i >= 0; i--) {
+          const entry = disabled[i] as (typeof disabled)[number];
+          if (matches(component, entry.selector)) return entry.action === 'enable';
+        }
+        return true;
+      };
     },
   };
   const sample = options.sample
