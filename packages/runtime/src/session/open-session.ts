@@ -3,7 +3,7 @@ import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { DEFAULT_LOG_LEVEL } from './logger.js';
 import { errorMessage, idKey, isRecord, isRequestId, type RawMessage } from './messages.js';
 import { createOutbox } from './outbox.js';
-import { requestContext } from './request-context.js';
+import { requestContext, requestFinished } from './request-context.js';
 import type { HubShared, RequestScope, SessionCore } from './session-core.js';
 import { ALLOWED_BEFORE_INIT, answerSessionMethod, isSessionMethod } from './session-methods.js';
 import { onNotification } from './session-notifications.js';
@@ -60,7 +60,7 @@ export const openSession = (
       id,
       params: message.params,
       controller: new AbortController(),
-      settled: new AbortController(),
+      settled: undefined,
       related,
       auth: extra?.auth,
       finished: false,
@@ -82,8 +82,8 @@ export const openSession = (
     } finally {
       scope.finished = true;
       if (core.inflight.get(key) === scope) core.inflight.delete(key);
-      // Abandon client requests the handler left behind (e.g. after a tool timeout).
-      scope.settled.abort(new McpkitError('REQUEST_FINISHED', 'the request it belongs to already finished'));
+      // Abandon client requests the handler left behind (e.g. after a tool timeout); made only when one was sent.
+      scope.settled?.abort(requestFinished());
     }
   };
 

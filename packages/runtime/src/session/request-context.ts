@@ -1,10 +1,13 @@
-import type { ContextInput } from '@mcpkit/core';
+import { type ContextInput, McpkitError } from '@mcpkit/core';
 import { clientFeatures } from './client-features.js';
 import { createLogger } from './logger.js';
 import { isRecord, notification } from './messages.js';
 import type { RequestScope, SessionCore } from './session-core.js';
 import { sessionInfo } from './session-info.js';
 import type { Send } from './types.js';
+
+/** Why client requests a finished request left behind were abandoned. */
+export const requestFinished = () => new McpkitError('REQUEST_FINISHED', 'the request it belongs to already finished');
 
 /** The real context for one request: logs, progress and client requests flow back to the client. */
 export const requestContext = (core: SessionCore, scope: RequestScope): ContextInput => {
@@ -16,6 +19,10 @@ export const requestContext = (core: SessionCore, scope: RequestScope): ContextI
   let combined: AbortSignal | undefined;
   // Client requests end when the request is cancelled or once its response is out.
   const outgoing = () => {
+    if (!scope.settled) {
+      scope.settled = new AbortController();
+      if (scope.finished) scope.settled.abort(requestFinished());
+    }
     combined ??= AbortSignal.any([scope.controller.signal, scope.settled.signal]);
     return combined;
   };

@@ -18,8 +18,8 @@ export interface RequestScope {
   readonly params: unknown;
   /** Aborts `ctx.signal`: client cancellation or session close. */
   readonly controller: AbortController;
-  /** Aborted when the response is out, to abandon client requests the handler left behind. */
-  readonly settled: AbortController;
+  /** Aborted once the response is out; created on the first request to the client (most requests make none). */
+  settled: AbortController | undefined;
   readonly related: Send | undefined;
   /** Who sent the request, as the transport verified it; becomes `ctx.auth`. */
   readonly auth: AuthInfo | undefined;
