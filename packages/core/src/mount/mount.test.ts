@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
+import { changingProvider } from '../../test/changing-provider.js';
 import {
   compose,
   createServer,
@@ -7,7 +8,6 @@ import {
   DefinitionError,
   type ListKind,
   mount,
-  type Provider,
   prompt,
   resource,
   tool,
@@ -30,32 +30,6 @@ const weather = createServer(info('weather'), [
     render: ({ city }) => `Report on ${city}`,
   }),
 ]);
-
-/** A provider whose tools change at run time, as a proxy's would. */
-const changingProvider = () => {
-  let tools = [tool({ name: 'v1', run: () => 'one' })];
-  const listeners = new Set<(kind: ListKind) => void>();
-  const current = () => createServer(info('changing'), tools);
-  const provider: Provider = {
-    listTools: (ctx) => current().listTools(ctx),
-    callTool: (name, args, ctx) => current().callTool(name, args, ctx),
-    listResources: async () => [],
-    listResourceTemplates: async () => [],
-    readResource: (uri, ctx) => current().readResource(uri, ctx),
-    listPrompts: async () => [],
-    getPrompt: (name, args, ctx) => current().getPrompt(name, args, ctx),
-    complete: (ref, argument, context, ctx) => current().complete(ref, argument, context, ctx),
-    onListChanged: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-  const change = () => {
-    tools = [tool({ name: 'v1', run: () => 'one' }), tool({ name: 'v2', run: () => 'two' })];
-    for (const listener of listeners) listener('tools');
-  };
-  return { provider, change, listeners };
-};
 
 describe('mount()', () => {
   test('serves a mounted server under a namespace: names, URIs, templates, prompts, completions', async () => {
@@ -117,13 +91,14 @@ describe('mount()', () => {
   });
 
   test('is live: a provider that changes is reflected at once, and its list_changed reaches the parent', async () => {
-    const { provider, change, listeners } = changingProvider();
+    const { provider, grow, announce, listeners } = changingProvider();
     const server = createServer(info('main'), [mount(provider, { namespace: 'live' })]);
     expect((await server.listTools()).map((t) => t.name)).toEqual(['live_v1']);
     const heard: ListKind[] = [];
     const stop = server.onListChanged((kind) => heard.push(kind));
     expect(listeners.size).toBe(1);
-    change();
+    grow();
+    announce();
     expect(heard).toEqual(['tools']);
     expect((await server.listTools()).map((t) => t.name)).toEqual(['live_v1', 'live_v2']);
     expect((await server.callTool('live_v2')).content).toEqual([{ type: 'text', text: 'two' }]);
@@ -146,12 +121,13 @@ describe('mount()', () => {
       text: 'x',
     });
     // list_changed travels up through every level
-    const { provider, change } = changingProvider();
+    const { provider, grow, announce } = changingProvider();
     const inner = createServer(info('inner'), [mount(provider)]);
     const outer = createServer(info('outer'), [mount(inner, { namespace: 'in' })]);
     const heard: ListKind[] = [];
     outer.onListChanged((kind) => heard.push(kind));
-    change();
+    grow();
+    announce();
     expect(heard).toEqual(['tools']);
   });
 

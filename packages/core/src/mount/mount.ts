@@ -26,13 +26,18 @@ export type ListKind = 'tools' | 'resources' | 'prompts';
  * as `ProtocolError`s, as a server's typed methods do.
  */
 export interface Provider {
+  /** All tools the context's session sees. */
   readonly listTools: (ctx?: ContextInput) => Promise<readonly Tool[]>;
+  /** Calls a tool as `tools/call` does; an unknown tool throws a ProtocolError (-32602). */
   readonly callTool: (name: string, args?: Record<string, unknown>, ctx?: ContextInput) => Promise<CallToolResult>;
   readonly listResources: (ctx?: ContextInput) => Promise<readonly Resource[]>;
   readonly listResourceTemplates: (ctx?: ContextInput) => Promise<readonly ResourceTemplate[]>;
+  /** Reads a resource; an unknown URI throws a ProtocolError (-32002). */
   readonly readResource: (uri: string, ctx?: ContextInput) => Promise<ReadResourceResult>;
   readonly listPrompts: (ctx?: ContextInput) => Promise<readonly Prompt[]>;
+  /** Renders a prompt; arguments are strings as on the wire. */
   readonly getPrompt: (name: string, args?: Record<string, string>, ctx?: ContextInput) => Promise<GetPromptResult>;
+  /** Completes a prompt argument or template variable. */
   readonly complete: (
     ref: CompletionRef,
     argument: { readonly name: string; readonly value: string },

@@ -1,21 +1,7 @@
 import type { ContextInput } from '../context/context.js';
 import type { Handler, RequestResult } from '../middleware/middleware.js';
-import type { ListKind } from '../mount/mount.js';
-import type {
-  CallToolResult,
-  CompleteResult,
-  GetPromptResult,
-  Implementation,
-  JsonRpcRequest,
-  JsonRpcResponse,
-  Prompt,
-  ReadResourceResult,
-  Resource,
-  ResourceTemplate,
-  ServerCapabilities,
-  Tool,
-} from '../protocol/types.js';
-import type { CompletionRef } from './complete.js';
+import type { ListKind, Provider } from '../mount/mount.js';
+import type { Implementation, JsonRpcRequest, JsonRpcResponse, ServerCapabilities } from '../protocol/types.js';
 import type { Component } from './component.js';
 import type { ServerOptions } from './options.js';
 
@@ -24,9 +10,11 @@ export type ServerInfo = Implementation & { readonly instructions?: string };
 
 /**
  * A server: the folded registry of components that answers MCP requests with
- * no transport. Deeply frozen; the runtime binds it to sessions.
+ * no transport. Deeply frozen; the runtime binds it to sessions. Its typed
+ * methods (`listTools`, `callTool`, `readResource`, ...) are those of a
+ * {@link Provider}, so a server can be mounted in another.
  */
-export interface Server {
+export interface Server extends Provider {
   readonly kind: 'server';
   /** `serverInfo` for initialize. */
   readonly info: Implementation;
@@ -38,17 +26,6 @@ export interface Server {
   readonly options: ServerOptions;
   /** Answers one JSON-RPC request; never throws. Notifications are not requests: pass them to the runtime. */
   readonly handle: (request: JsonRpcRequest, ctx?: ContextInput) => Promise<JsonRpcResponse>;
-  /** All tools this context's session sees. */
-  readonly listTools: (ctx?: ContextInput) => Promise<readonly Tool[]>;
-  /** Calls a tool as `tools/call` does; an unknown tool throws a ProtocolError (-32602). */
-  readonly callTool: (name: string, args?: Record<string, unknown>, ctx?: ContextInput) => Promise<CallToolResult>;
-  readonly listResources: (ctx?: ContextInput) => Promise<readonly Resource[]>;
-  readonly listResourceTemplates: (ctx?: ContextInput) => Promise<readonly ResourceTemplate[]>;
-  /** Reads a resource; an unknown URI throws a ProtocolError (-32002). */
-  readonly readResource: (uri: string, ctx?: ContextInput) => Promise<ReadResourceResult>;
-  readonly listPrompts: (ctx?: ContextInput) => Promise<readonly Prompt[]>;
-  /** Renders a prompt; arguments are strings as on the wire. */
-  readonly getPrompt: (name: string, args?: Record<string, string>, ctx?: ContextInput) => Promise<GetPromptResult>;
   /**
    * Runs the server's middleware around a request the runtime answers itself
    * (initialize, resources/subscribe, logging/setLevel), ending in `handler`.
@@ -65,11 +42,4 @@ export interface Server {
    * Returns a function that stops telling.
    */
   readonly onListChanged: (listener: (kind: ListKind) => void) => () => void;
-  /** Completes a prompt argument or template variable. */
-  readonly complete: (
-    ref: CompletionRef,
-    argument: { readonly name: string; readonly value: string },
-    context?: { readonly arguments?: Record<string, string> },
-    ctx?: ContextInput,
-  ) => Promise<CompleteResult['completion']>;
 }

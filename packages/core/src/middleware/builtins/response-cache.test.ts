@@ -1,14 +1,13 @@
 import { describe, expect, test } from 'vitest';
+import { changingProvider } from '../../../test/changing-provider.js';
 import {
   type AuthInfo,
   createServer,
   createTestContext,
   DefinitionError,
   everythingEnabled,
-  type ListKind,
   type Middleware,
   mount,
-  type Provider,
   prompt,
   resource,
   responseCache,
@@ -234,33 +233,6 @@ describe('responseCache()', () => {
     await server.listTools();
     expect(runs).toBe(2);
   });
-
-  const changingProvider = () => {
-    let tools = [tool({ name: 'v1', run: () => 'one' })];
-    const listeners = new Set<(kind: ListKind) => void>();
-    const current = () => createServer(info, tools);
-    const provider: Provider = {
-      listTools: (ctx) => current().listTools(ctx),
-      callTool: (name, args, ctx) => current().callTool(name, args, ctx),
-      listResources: async () => [],
-      listResourceTemplates: async () => [],
-      readResource: (uri, ctx) => current().readResource(uri, ctx),
-      listPrompts: async () => [],
-      getPrompt: (name, args, ctx) => current().getPrompt(name, args, ctx),
-      complete: (ref, argument, context, ctx) => current().complete(ref, argument, context, ctx),
-      onListChanged: (listener) => {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-    };
-    const grow = () => {
-      tools = [...tools, tool({ name: 'v2', run: () => 'two' })];
-    };
-    const announce = () => {
-      for (const listener of listeners) listener('tools');
-    };
-    return { provider, grow, announce };
-  };
 
   test('createServer tells a server-level cache when a mounted provider’s lists change', async () => {
     const { provider, grow, announce } = changingProvider();
