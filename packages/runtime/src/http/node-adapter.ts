@@ -43,6 +43,47 @@ const bodyOf = (req: IncomingMessage): ReadableStream<Uint8Array> => {
   });
 };
 
+/** Where the adapter reads a POST body itself, as capped bytes: the MCP endpoint. */
+export interface BufferedBody {
+  readonly path: string;
+  readonly limit: number;
+}
+
+/**
+ * Reads a whole body as bytes, stopping one chunk past `limit` (the endpoint then answers 413 and
+ * discards the rest). Much cheaper per request than a web ReadableStream.
+ */
+const readBody = (req: IncomingMessage, limit: number): Promise<Uint8Array> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (settle: () => void) => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      settle();
+    };
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.byteLength;
+      if (size <= limit) return;
+      finish(() => resolve(Buffer.concat(chunks, size)));
+      req.resume(); // discard the rest: the answer is a 413 with Connection: close
+    };
+    const onEnd = () =>
+      finish(() => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)));
+    const onError = (error: Error) => finish(() => reject(error));
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
+
+const pathOf = (url: string | undefined): string => {
+  const raw = url ?? '/';
+  const query = raw.indexOf('?');
+  return query === -1 ? raw : raw.slice(0, query);
+};
+
 /** Builds a web Request from a Node one. The URL is `req.url`, so a mount prefix stays outside. */
 const toRequest = (req: IncomingMessage, hasParsedBody: boolean): Request => {
   const headers = new Headers();
@@ -110,11 +151,14 @@ const writeResponse = async (response: Response, res: ServerResponse): Promise<v
  * else get 404.
  */
 export const toNodeListener =
-  (router: Router): NodeHandler =>
+  (router: Router, buffered?: BufferedBody): NodeHandler =>
   (req, res, next) => {
     const preParsed = (req as { body?: unknown }).body;
-    const parsed: ParsedBody | undefined = preParsed !== undefined ? { body: preParsed } : undefined;
+    let parsed: ParsedBody | undefined = preParsed !== undefined ? { body: preParsed } : undefined;
     const run = async () => {
+      if (!parsed && buffered && req.method === 'POST' && pathOf(req.url) === buffered.path) {
+        parsed = { body: await readBody(req, buffered.limit) };
+      }
       const response = await router(toRequest(req, parsed !== undefined), parsed);
       if (response) return writeResponse(response, res);
       if (next) return next();
