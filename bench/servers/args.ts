@@ -1,0 +1,33 @@
+/** How the runner asks a server under test to run (parsed from argv). */
+export interface ServerArgs {
+  readonly transport: 'http' | 'stdio';
+  /** HTTP port chosen by the runner. */
+  readonly port: number;
+  /** Answer POSTs with one JSON body instead of an SSE stream. */
+  readonly json: boolean;
+  /** No sessions: a fresh server per request. */
+  readonly stateless: boolean;
+  /** Tools registered in total (`add` plus fillers). */
+  readonly tools: number;
+}
+
+/** Parses `--transport http|stdio --port N --json --stateless --tools N`. */
+export const parseServerArgs = (argv: readonly string[]): ServerArgs => {
+  const value = (name: string): string | undefined => {
+    const at = argv.indexOf(name);
+    return at === -1 ? undefined : argv[at + 1];
+  };
+  const transport = value('--transport') ?? 'http';
+  if (transport !== 'http' && transport !== 'stdio') throw new Error(`unknown transport ${transport}`);
+  return {
+    transport,
+    port: Number(value('--port') ?? 0),
+    json: argv.includes('--json'),
+    stateless: argv.includes('--stateless'),
+    tools: Number(value('--tools') ?? 1),
+  };
+};
+
+/** Names of the filler tools, so every library registers the same set. */
+export const fillerNames = (total: number): string[] =>
+  Array.from({ length: Math.max(0, total - 1) }, (_, i) => `tool_${i}`);

@@ -1,0 +1,40 @@
+/**
+ * mcpkit as built from this workspace (`dist/`): `tool()` descriptors folded by
+ * `createServer`, served by `serve()` over Streamable HTTP or `serveStdio`.
+ */
+import { createServer, type Server, tool } from '@mcpkit/core';
+import * as v from 'valibot';
+import { fillerNames, type ServerArgs } from './args.js';
+
+/** An mcpkit server with `add` and `tools - 1` filler tools. */
+export const build = (tools = 1): Server =>
+  createServer(
+    { name: 'bench-mcpkit', version: '1.0.0' },
+    ['add', ...fillerNames(tools)].map((name) =>
+      tool({
+        name,
+        description: `Add two numbers (${name})`,
+        input: v.object({ a: v.number(), b: v.number() }),
+        run: ({ a, b }) => String(a + b),
+      }),
+    ),
+  );
+
+/** Starts the mcpkit server; resolves to the endpoint URL (HTTP) or undefined (stdio). */
+export const start = async (args: ServerArgs): Promise<string | undefined> => {
+  const server = build(args.tools);
+  if (args.transport === 'stdio') {
+    const { serveStdio } = await import('@mcpkit/runtime/stdio');
+    await serveStdio(server);
+    return undefined;
+  }
+  const { serve } = await import('@mcpkit/runtime');
+  const running = await serve(server, {
+    transport: 'http',
+    host: '127.0.0.1',
+    port: args.port,
+    json: args.json,
+    stateless: args.stateless,
+  });
+  return running.url;
+};

@@ -1,0 +1,70 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { bodyParts, type LoadGenerator, type LoadResult, type LoadSpec } from './types.js';
+
+const run = promisify(execFile);
+
+/** Lua: unique increasing ids, body checks in `response`, a JSON summary from `done`. */
+const script = (spec: LoadSpec): string => {
+  const [head, tail] = bodyParts(spec);
+  const headers = Object.entries(spec.headers)
+    .map(([name, value]) => `wrk.headers[${JSON.stringify(name)}] = ${JSON.stringify(value)}`)
+    .join('\n');
+  return `
+wrk.method = "POST"
+${headers}
+local id = ${Date.now() % 1e9}
+local head, tail = ${JSON.stringify(head)}, ${JSON.stringify(tail)}
+local threads = {}
+bad = 0
+setup = function(thread) table.insert(threads, thread) end
+request = function()
+  id = id + 1
+  return wrk.format(nil, nil, nil, head .. id .. tail)
+end
+response = function(status, headers, body)
+  if status >= 200 and status < 300 and (not string.find(body, '"result"', 1, true) or string.find(body, '"isError":true', 1, true)) then
+    bad = bad + 1
+  end
+end
+done = function(summary, latency, requests)
+  local bad_total = 0
+  for _, thread in ipairs(threads) do bad_total = bad_total + thread:get("bad") end
+  local e = summary.errors
+  io.write(string.format('\\nBENCH {"requests":%d,"us":%d,"p50":%d,"p99":%d,"errors":%d,"non2xx":%d,"bad":%d}\\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
+    e.connect + e.read + e.write + e.timeout, e.status, bad_total))
+end
+`;
+};
+
+/** wrk with one thread, driven by a generated Lua script. */
+export const wrk = (version: string): LoadGenerator => ({
+  name: version,
+  run: async (spec: LoadSpec): Promise<LoadResult> => {
+    const dir = await mkdtemp(join(tmpdir(), 'mcpkit-bench-'));
+    try {
+      const file = join(dir, 'load.lua');
+      await writeFile(file, script(spec));
+      const args = ['-t1', `-c${spec.connections}`, `-d${spec.seconds}s`, '--timeout', '30s', '-s', file, spec.url];
+      const { stdout } = await run('wrk', args, { maxBuffer: 1 << 20 });
+      const line = stdout.split('\n').find((l) => l.startsWith('BENCH '));
+      if (!line) throw new Error(`wrk printed no summary: ${stdout.slice(-300)}`);
+      const s = JSON.parse(line.slice(6));
+      return {
+        rps: s.requests / (s.us / 1e6),
+        p50Ms: s.p50 / 1000,
+        p99Ms: s.p99 / 1000,
+        requests: s.requests,
+        errors: s.errors,
+        non2xx: s.non2xx,
+        rpcErrors: s.bad,
+      };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+});
