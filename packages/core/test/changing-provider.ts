@@ -1,12 +1,18 @@
 import { createServer, type ListKind, type Provider, type ToolDescriptor, tool } from '../src/index.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: tools of any shape
+type AnyTool = ToolDescriptor<any, any>;
+
+const defaultTool = (index: number): AnyTool =>
+  tool({ name: `v${index + 1}`, run: () => (index === 0 ? 'one' : index === 1 ? 'two' : `v${index + 1}`) });
+
 /**
  * A test provider whose tools change at run time, as a proxied remote's do:
- * `grow()` adds a tool, `announce()` fires its list-changed listeners.
+ * `grow()` adds the next tool from `toolAt(index)` (index 0 is the initial one)
+ * and `announce()` fires its list-changed listeners. Shared by core and runtime tests.
  */
-export const changingProvider = () => {
-  // biome-ignore lint/suspicious/noExplicitAny: tools of any shape
-  let tools: ToolDescriptor<any, any>[] = [tool({ name: 'v1', run: () => 'one' })];
+export const changingProvider = (toolAt: (index: number) => AnyTool = defaultTool) => {
+  let tools: AnyTool[] = [toolAt(0)];
   const listeners = new Set<(kind: ListKind) => void>();
   const current = () => createServer({ name: 'changing', version: '1' }, tools);
   const provider: Provider = {
@@ -27,10 +33,10 @@ export const changingProvider = () => {
     provider,
     listeners,
     grow: () => {
-      tools = [...tools, tool({ name: 'v2', run: () => 'two' })];
+      tools = [...tools, toolAt(tools.length)];
     },
     announce: () => {
-      for (const listener of listeners) listener('tools');
+      for (const listener of [...listeners]) listener('tools');
     },
   };
 };

@@ -23,6 +23,27 @@ const connectHttp = async (url: string): Promise<Client> => {
   return client;
 };
 
+/** `mcpkit run <file>` over stdio, driven by an SDK client; stderr and client errors are collected. */
+const connectStdio = async (file: string) => {
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: cliArgs('run', file),
+    cwd: ROOT,
+    env: { ...process.env } as Record<string, string>,
+    stderr: 'pipe',
+  });
+  let stderr = '';
+  transport.stderr?.on('data', (chunk) => {
+    stderr += String(chunk);
+  });
+  const errors: Error[] = [];
+  const client = new Client({ name: 'cli-test', version: '1.0.0' });
+  clients.push(client);
+  client.onerror = (error) => errors.push(error);
+  await client.connect(transport);
+  return { client, errors, stderr: () => stderr };
+};
+
 const start = async (args: string[], env?: NodeJS.ProcessEnv) => {
   const run = await startRun(args, env);
   running.push(run);
@@ -31,26 +52,13 @@ const start = async (args: string[], env?: NodeJS.ProcessEnv) => {
 
 describe('mcpkit run over stdio', () => {
   it('serves the module to an SDK client: list and call tools', async () => {
-    const transport = new StdioClientTransport({
-      command: process.execPath,
-      args: cliArgs('run', EVERYTHING),
-      cwd: ROOT,
-      env: { ...process.env } as Record<string, string>,
-      stderr: 'pipe',
-    });
-    let stderr = '';
-    transport.stderr?.on('data', (chunk) => {
-      stderr += String(chunk);
-    });
-    const client = new Client({ name: 'cli-test', version: '1.0.0' });
-    clients.push(client);
-    await client.connect(transport);
+    const { client, stderr } = await connectStdio(EVERYTHING);
     expect(client.getServerVersion()).toEqual({ name: 'mcpkit-everything', version: '0.1.0' });
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name)).toContain('test_simple_text');
     const result = await client.callTool({ name: 'test_simple_text', arguments: {} });
     expect(result.content).toEqual([{ type: 'text', text: 'This is a simple text response for testing.' }]);
-    expect(stderr).toContain('mcpkit: serving mcpkit-everything 0.1.0 over stdio');
+    expect(stderr()).toContain('mcpkit: serving mcpkit-everything 0.1.0 over stdio');
   });
 
   it('keeps stdout for protocol: console.log from the module at import time goes to stderr', async () => {
@@ -62,26 +70,11 @@ export default createServer({ name: 'chatty', version: '1.0.0' }, [
   tool({ name: 'shout', run: () => { console.log('hello from a tool'); return 'done'; } }),
 ]);`,
     );
-    const transport = new StdioClientTransport({
-      command: process.execPath,
-      args: cliArgs('run', file),
-      cwd: ROOT,
-      env: { ...process.env } as Record<string, string>,
-      stderr: 'pipe',
-    });
-    let stderr = '';
-    transport.stderr?.on('data', (chunk) => {
-      stderr += String(chunk);
-    });
-    const errors: Error[] = [];
-    const client = new Client({ name: 'cli-test', version: '1.0.0' });
-    clients.push(client);
-    client.onerror = (error) => errors.push(error);
-    await client.connect(transport);
+    const { client, errors, stderr } = await connectStdio(file);
     expect((await client.callTool({ name: 'shout', arguments: {} })).content).toEqual([{ type: 'text', text: 'done' }]);
     expect(errors).toEqual([]);
-    expect(stderr).toContain('hello from module scope');
-    expect(stderr).toContain('hello from a tool');
+    expect(stderr()).toContain('hello from module scope');
+    expect(stderr()).toContain('hello from a tool');
   });
 
   it('exits 0 when the client closes stdin', async () => {

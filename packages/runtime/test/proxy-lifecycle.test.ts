@@ -1,5 +1,6 @@
-import { createServer, type ListKind, mount, type Provider, tool } from '@mcpkit/core';
+import { createServer, mount, tool } from '@mcpkit/core';
 import { afterEach, describe, expect, test } from 'vitest';
+import { changingProvider } from '../../core/test/changing-provider.js';
 import { createSessionHub, type ProxyProvider, proxy, type RuntimeSessionInfo, serveHttp } from '../src/index.js';
 import { createRemoteServer } from './fixtures/proxy-remote.js';
 import { createCleanup } from './http-helpers.js';
@@ -15,23 +16,12 @@ const whoami = async (client: Awaited<ReturnType<typeof richClient>>['client'], 
 
 describe('list_changed relay', () => {
   test('the hub tells every session when a mounted provider changes, and they see the new tool', async () => {
-    let tools = [tool({ name: 'one', run: () => '1' })];
-    const listeners = new Set<(kind: ListKind) => void>();
-    const current = () => createServer({ name: 'c', version: '1' }, tools);
-    const changing: Provider = {
-      listTools: (ctx) => current().listTools(ctx),
-      callTool: (name, args, ctx) => current().callTool(name, args, ctx),
-      listResources: async () => [],
-      listResourceTemplates: async () => [],
-      readResource: (uri, ctx) => current().readResource(uri, ctx),
-      listPrompts: async () => [],
-      getPrompt: (name, args, ctx) => current().getPrompt(name, args, ctx),
-      complete: (ref, argument, context, ctx) => current().complete(ref, argument, context, ctx),
-      onListChanged: (listener) => {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-    };
+    const {
+      provider: changing,
+      grow,
+      announce,
+      listeners,
+    } = changingProvider((index) => tool({ name: ['one', 'two'][index] as string, run: () => String(index + 1) }));
     const { hub } = await serveFront(cleanup, { live: changing });
     const front = await serveWithHub(
       cleanup,
@@ -42,8 +32,8 @@ describe('list_changed relay', () => {
     expect((await a.client.listTools()).tools.map((t) => t.name)).toEqual(['live_one']);
     const heardA = a.nextToolListChanged();
     const heardB = b.nextToolListChanged();
-    tools = [...tools, tool({ name: 'two', run: () => '2' })];
-    for (const listener of listeners) listener('tools');
+    grow();
+    announce();
     await Promise.all([heardA, heardB]);
     expect((await a.client.listTools()).tools.map((t) => t.name)).toEqual(['live_one', 'live_two']);
     expect(textOf(await b.client.callTool({ name: 'live_two', arguments: {} }))).toBe('2');
