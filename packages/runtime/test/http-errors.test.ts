@@ -212,22 +212,26 @@ describe('Streamable HTTP: session limits', () => {
   });
 
   it('evicts idle sessions after sessionTtlMs', async () => {
-    const { url } = await startHttp(cleanup, { sessionTtlMs: 20 });
+    const { url } = await startHttp(cleanup, { sessionTtlMs: 100 });
     const id = await openRawSession(url);
-    await vi.waitFor(async () => {
-      const response = await post(url, ping(), { 'mcp-session-id': id });
-      await response.body?.cancel();
-      expect(response.status).toBe(404);
-    });
+    await vi.waitFor(
+      async () => {
+        const response = await post(url, ping(), { 'mcp-session-id': id });
+        await response.body?.cancel();
+        expect(response.status).toBe(404);
+        // Each ping that still finds the session uses it: poll less often than the TTL.
+      },
+      { timeout: 5000, interval: 250 },
+    );
   });
 
   it('does not evict a session whose GET stream is open', async () => {
-    const { url } = await startHttp(cleanup, { sessionTtlMs: 20 });
+    const { url } = await startHttp(cleanup, { sessionTtlMs: 100 });
     const id = await openRawSession(url);
     const stream = await fetch(url, { headers: { accept: 'text/event-stream', 'mcp-session-id': id } });
     expect(stream.status).toBe(200);
     // Several TTLs pass: the session must survive them all.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 500));
     const response = await post(url, ping(), { 'mcp-session-id': id });
     expect(response.status).toBe(200);
     await response.body?.cancel();

@@ -1,4 +1,5 @@
 import { ErrorCode } from '@mcpkit/core';
+import type { HttpReply } from '../http/exchange.js';
 import { rpcErrorResponse } from '../http/responses.js';
 
 /** RFC 6750 error codes a resource server sends in `WWW-Authenticate`. */
@@ -25,7 +26,7 @@ export const bearerChallenge = (params: {
  * 401: no token (the client should start authorization, guided by the
  * metadata URL), or a bad one (`invalid_token`: it should get a new one).
  */
-export const unauthorized = (resourceMetadata: string, scopes: readonly string[], invalid: boolean): Response =>
+export const unauthorized = (resourceMetadata: string, scopes: readonly string[], invalid: boolean): HttpReply =>
   rpcErrorResponse(
     401,
     ErrorCode.InvalidRequest,
@@ -44,7 +45,7 @@ export const unauthorized = (resourceMetadata: string, scopes: readonly string[]
   );
 
 /** 403: a valid token that lacks scopes this server requires (the client may step up). */
-export const insufficientScope = (resourceMetadata: string, scopes: readonly string[]): Response =>
+export const insufficientScope = (resourceMetadata: string, scopes: readonly string[]): HttpReply =>
   rpcErrorResponse(403, ErrorCode.InvalidRequest, `Forbidden: the access token lacks the scopes ${scopes.join(' ')}`, {
     headers: {
       'WWW-Authenticate': bearerChallenge({ error: 'insufficient_scope', scopes, resourceMetadata }),

@@ -1,4 +1,5 @@
 import { type AuthInfo, ErrorCode } from '@mcpkit/core';
+import type { HttpReply } from '../http/exchange.js';
 import { rpcErrorResponse } from '../http/responses.js';
 
 /**
@@ -13,5 +14,5 @@ export const identityOf = (auth: AuthInfo | undefined): string | undefined => {
 };
 
 /** 403 for a request presenting a session another identity opened; the session itself is untouched. */
-export const foreignSession = (): Response =>
+export const foreignSession = (): HttpReply =>
   rpcErrorResponse(403, ErrorCode.InvalidRequest, 'Forbidden: this session belongs to another identity');

@@ -1,5 +1,5 @@
 import type { AuthInfo } from '@mcpkit/core';
-import type { ParsedBody } from '../http/endpoint.js';
+import type { HttpReply, HttpRequest, Reply } from '../http/exchange.js';
 import { jsonResponse } from '../http/responses.js';
 import type { Endpoints, MethodHandler } from '../http/router.js';
 import { insufficientScope, unauthorized } from './challenge.js';
@@ -7,11 +7,7 @@ import { METADATA_PREFIX, metadataDocument, metadataPath, metadataUrl } from './
 import type { AuthOptions } from './types.js';
 
 /** A transport handler that also gets the request's verified identity (undefined without auth). */
-export type AuthedHandler = (
-  request: Request,
-  parsed: ParsedBody | undefined,
-  auth: AuthInfo | undefined,
-) => Response | Promise<Response>;
+export type AuthedHandler = (request: HttpRequest, auth: AuthInfo | undefined) => Reply | Promise<Reply>;
 
 /** The OAuth 2.1 resource-server side of one transport. */
 export interface ResourceServer {
@@ -25,8 +21,8 @@ export interface ResourceServer {
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
 
 /** The token of `Authorization: Bearer`, undefined when the header is absent or another scheme, '' when malformed. */
-const tokenOf = (request: Request): string | undefined => {
-  const header = request.headers.get('authorization');
+const tokenOf = (request: HttpRequest): string | undefined => {
+  const header = request.header('authorization');
   if (header === null || !/^Bearer(\s|$)/i.test(header)) return undefined;
   return BEARER.exec(header)?.[1] ?? '';
 };
@@ -45,7 +41,7 @@ export const createResourceServer = (options: AuthOptions, endpointPath: string)
     const url = URL.canParse(options.resourceUrl) ? new URL(options.resourceUrl) : undefined;
     if (!url || url.hash) throw new TypeError('resourceUrl must be an absolute URL without a fragment');
   }
-  const resourceOf = (request: Request): string => options.resourceUrl ?? new URL(endpointPath, request.url).href;
+  const resourceOf = (request: HttpRequest): string => options.resourceUrl ?? new URL(endpointPath, request.url()).href;
   const required = auth.requiredScopes;
 
   const metadata: MethodHandler = (request) =>
@@ -54,31 +50,32 @@ export const createResourceServer = (options: AuthOptions, endpointPath: string)
   if (options.resourceUrl !== undefined) paths.add(metadataPath(new URL(options.resourceUrl).pathname));
   const endpoints: Endpoints = Object.fromEntries([...paths].map((path) => [path, { GET: metadata }]));
 
-  const authenticate = async (request: Request): Promise<AuthInfo | Response> => {
+  // Either the verified identity or the reply refusing the request.
+  const authenticate = async (request: HttpRequest): Promise<{ auth: AuthInfo } | { refused: HttpReply }> => {
     const resource = resourceOf(request);
     const where = metadataUrl(resource);
     const token = tokenOf(request);
-    if (token === undefined) return unauthorized(where, required, false);
+    if (token === undefined) return { refused: unauthorized(where, required, false) };
     let info: AuthInfo | undefined;
     try {
-      info = token ? await auth.verify(token, { request, resource }) : undefined;
+      info = token ? await auth.verify(token, { request: request.toWeb(), resource }) : undefined;
     } catch {
       info = undefined;
     }
-    if (!info || expired(info)) return unauthorized(where, required, true);
-    if (!required.every((scope) => info.scopes.includes(scope))) return insufficientScope(where, required);
-    return info;
+    if (!info || expired(info)) return { refused: unauthorized(where, required, true) };
+    if (!required.every((scope) => info.scopes.includes(scope))) return { refused: insufficientScope(where, required) };
+    return { auth: info };
   };
 
   return {
     endpoints,
-    protect: (handler) => async (request, parsed) => {
+    protect: (handler) => async (request) => {
       const result = await authenticate(request);
-      return result instanceof Response ? result : handler(request, parsed, result);
+      return 'refused' in result ? result.refused : handler(request, result.auth);
     },
   };
 };
 
 /** `handler` behind `server` when there is one; without auth it runs with `auth` undefined. */
 export const protect = (server: ResourceServer | undefined, handler: AuthedHandler): MethodHandler =>
-  server ? server.protect(handler) : (request, parsed) => handler(request, parsed, undefined);
+  server ? server.protect(handler) : (request) => handler(request, undefined);

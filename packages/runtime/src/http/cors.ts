@@ -1,11 +1,12 @@
+import type { HttpReply, HttpRequest, Reply } from './exchange.js';
 import type { CorsOptions } from './options.js';
 
 /** What a CORS policy does to one exchange. */
 export interface Cors {
   /** Answers an OPTIONS preflight. */
-  readonly preflight: (request: Request, methods: string) => Response;
-  /** Adds CORS headers to any other response (returns a copy when headers are immutable). */
-  readonly decorate: (request: Request, response: Response) => Response;
+  readonly preflight: (request: HttpRequest, methods: string) => HttpReply;
+  /** Adds CORS headers to any other reply (a copy: replies are not changed in place). */
+  readonly decorate: (request: HttpRequest, reply: Reply) => Reply;
 }
 
 const MCP_REQUEST_HEADERS = [
@@ -33,8 +34,8 @@ export const createCors = (
   const exposeHeaders = [...MCP_EXPOSED_HEADERS, ...exposed, ...(o.exposeHeaders ?? [])].join(', ');
 
   // The value of Access-Control-Allow-Origin for this request, if any.
-  const allowOrigin = (request: Request): string | undefined => {
-    const origin = request.headers.get('origin');
+  const allowOrigin = (request: HttpRequest): string | undefined => {
+    const origin = request.header('origin');
     // Any origin never gets credentials: reflecting it with them would let every site act as the user.
     if (rule === '*') return '*';
     if (!origin) return undefined;
@@ -43,28 +44,58 @@ export const createCors = (
     return rule.includes(origin) ? origin : undefined;
   };
 
-  const base = (request: Request, headers: Headers) => {
+  // Sets the origin headers through `set`, reading an existing Vary through `get`.
+  const base = (
+    request: HttpRequest,
+    get: (name: string) => string | null | undefined,
+    set: (name: string, value: string) => void,
+  ) => {
     const origin = allowOrigin(request);
     if (origin === undefined) return;
-    headers.set('Access-Control-Allow-Origin', origin);
-    if (origin !== '*') headers.append('Vary', 'Origin');
-    if (o.credentials && origin !== '*') headers.set('Access-Control-Allow-Credentials', 'true');
+    set('access-control-allow-origin', origin);
+    if (origin !== '*') {
+      const vary = get('vary');
+      set('vary', vary ? `${vary}, Origin` : 'Origin');
+    }
+    if (o.credentials && origin !== '*') set('access-control-allow-credentials', 'true');
   };
 
   return {
     preflight: (request, methods) => {
-      const headers = new Headers();
-      base(request, headers);
-      headers.set('Access-Control-Allow-Methods', methods);
-      headers.set('Access-Control-Allow-Headers', allowHeaders);
-      headers.set('Access-Control-Max-Age', String(o.maxAge ?? 600));
-      return new Response(null, { status: 204, headers });
+      const headers: Record<string, string> = {};
+      base(
+        request,
+        (name) => headers[name],
+        (name, value) => {
+          headers[name] = value;
+        },
+      );
+      headers['access-control-allow-methods'] = methods;
+      headers['access-control-allow-headers'] = allowHeaders;
+      headers['access-control-max-age'] = String(o.maxAge ?? 600);
+      return { status: 204, headers };
     },
-    decorate: (request, response) => {
-      const headers = new Headers(response.headers);
-      base(request, headers);
-      headers.set('Access-Control-Expose-Headers', exposeHeaders);
-      return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+    decorate: (request, reply) => {
+      if (reply instanceof Response) {
+        const headers = new Headers(reply.headers);
+        base(
+          request,
+          (name) => headers.get(name),
+          (name, value) => headers.set(name, value),
+        );
+        headers.set('access-control-expose-headers', exposeHeaders);
+        return new Response(reply.body, { status: reply.status, statusText: reply.statusText, headers });
+      }
+      const headers: Record<string, string> = { ...reply.headers };
+      base(
+        request,
+        (name) => headers[name],
+        (name, value) => {
+          headers[name] = value;
+        },
+      );
+      headers['access-control-expose-headers'] = exposeHeaders;
+      return { ...reply, headers };
     },
   };
 };

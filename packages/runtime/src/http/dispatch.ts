@@ -2,27 +2,33 @@ import type { AuthInfo, JsonRpcResponse } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { Session } from '../session/types.js';
 import { type Endpoint, shouldPrime } from './endpoint.js';
-import { emptyResponse, jsonResponse } from './responses.js';
+import type { HttpReply } from './exchange.js';
+import { emptyResponse, jsonResponse, type ReplyHeaders } from './responses.js';
 import { openSse } from './sse-stream.js';
 import type { Streams } from './streams.js';
 
 /** Where one POST is served: the session, its streams, and a fresh stream id. */
 export interface Target {
   readonly session: Session;
-  readonly streams: Streams;
+  /** The session's streams, made on first use. */
+  readonly streams: () => Streams;
   readonly nextStreamId: () => string;
-  /** Headers every response carries (e.g. `Mcp-Session-Id`). */
-  readonly headers?: HeadersInit;
+  /** Headers every reply carries (e.g. `Mcp-Session-Id`). */
+  readonly headers?: ReplyHeaders;
   /** Runs when the message is fully handled (response written or dropped). */
   readonly done?: () => void;
   /** Who sent the message (becomes `ctx.auth`); undefined without auth. */
   readonly auth?: AuthInfo;
 }
 
+// setImmediate runs after pending I/O callbacks; edge runtimes only have timers.
+const nextTurn = (): Promise<void> =>
+  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+
 const isRequest = (message: JSONRPCMessage): boolean => 'method' in message && 'id' in message;
 
 /** One response, as JSON or as a one-event SSE stream, following the endpoint's mode. */
-export const respondOnce = (endpoint: Endpoint, response: JsonRpcResponse, headers?: HeadersInit): Response => {
+export const respondOnce = (endpoint: Endpoint, response: JsonRpcResponse, headers?: ReplyHeaders): HttpReply => {
   if (endpoint.json) return jsonResponse(response, 200, headers);
   const conn = openSse({ headers });
   conn.write({ data: JSON.stringify(response) });
@@ -35,8 +41,8 @@ export const respondOnce = (endpoint: Endpoint, response: JsonRpcResponse, heade
  * gets its response as JSON (json mode; related messages then use the GET
  * stream) or as an SSE stream carrying related messages, then the response.
  */
-export const dispatch = async (endpoint: Endpoint, target: Target, message: JSONRPCMessage): Promise<Response> => {
-  const { session, streams } = target;
+export const dispatch = async (endpoint: Endpoint, target: Target, message: JSONRPCMessage): Promise<HttpReply> => {
+  const { session } = target;
   const extra = { auth: target.auth };
   if (!isRequest(message)) {
     try {
@@ -55,6 +61,7 @@ export const dispatch = async (endpoint: Endpoint, target: Target, message: JSON
       target.done?.();
     }
   }
+  const streams = target.streams();
   const streamId = target.nextStreamId();
   // A dropped connection does not cancel the request (the spec says so): with an
   // event store the rest is kept for a resume, without one it is discarded.
@@ -74,5 +81,8 @@ export const dispatch = async (endpoint: Endpoint, target: Target, message: JSON
       streams.finish(streamId);
       target.done?.();
     });
+  // A quick answer (one that needs no I/O) is ready by the next turn of the event loop and then goes out
+  // whole, in one write; a slower one gets its headers at once, as clients waiting on them expect.
+  await Promise.race([conn.started(), nextTurn()]);
   return conn.response;
 };

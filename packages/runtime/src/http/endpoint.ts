@@ -3,6 +3,7 @@ import { type JSONRPCMessage, SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextp
 import { foreignSession, identityOf } from '../auth/identity.js';
 import type { SessionHub } from '../session/hub.js';
 import type { EventStore } from './event-store.js';
+import type { HttpReply, HttpRequest } from './exchange.js';
 import { rpcErrorResponse } from './responses.js';
 import type { SessionEntry, SessionTable } from './session-table.js';
 
@@ -16,11 +17,6 @@ export interface Endpoint {
   readonly stateless: boolean;
   readonly maxBodyBytes: number;
   readonly keepAliveMs: number;
-}
-
-/** A body a framework already parsed (Express `json()` puts it on `req.body`). */
-export interface ParsedBody {
-  readonly body: unknown;
 }
 
 /** The revision the spec says to assume when a client sends no `MCP-Protocol-Version`. */
@@ -38,8 +34,8 @@ export const shouldPrime = (endpoint: Endpoint, protocolVersion: string | undefi
  * requires. A supported one that differs from the negotiated revision is
  * accepted (the conformance suite sends one), and absent means the negotiated one.
  */
-export const checkProtocolVersion = (request: Request): Response | undefined => {
-  const version = request.headers.get('mcp-protocol-version');
+export const checkProtocolVersion = (request: HttpRequest): HttpReply | undefined => {
+  const version = request.header('mcp-protocol-version');
   if (version === null) return undefined;
   if (!SUPPORTED_PROTOCOL_VERSIONS.includes(version)) {
     return rpcErrorResponse(
@@ -55,8 +51,8 @@ export const checkProtocolVersion = (request: Request): Response | undefined => 
  * Finds the session a request names: 400 without `Mcp-Session-Id`, 404 for an
  * unknown or ended one, 403 when `auth` is not the identity that opened it.
  */
-export const findSession = (endpoint: Endpoint, request: Request, auth?: AuthInfo): SessionEntry | Response => {
-  const id = request.headers.get('mcp-session-id');
+export const findSession = (endpoint: Endpoint, request: HttpRequest, auth?: AuthInfo): SessionEntry | HttpReply => {
+  const id = request.header('mcp-session-id');
   if (!id) {
     return rpcErrorResponse(400, ErrorCode.InvalidRequest, 'Bad Request: the Mcp-Session-Id header is required');
   }

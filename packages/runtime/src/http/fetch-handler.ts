@@ -2,6 +2,7 @@ import type { Server } from '@mcpkit/core';
 import { createHttpApp } from './http-app.js';
 import type { HttpOptions } from './options.js';
 import { jsonResponse } from './responses.js';
+import { fromWebRequest, toWebResponse } from './web-adapter.js';
 
 /** A web-standard request handler that can also end its sessions. */
 export type FetchHandler = ((request: Request) => Promise<Response>) & {
@@ -21,6 +22,6 @@ export type FetchHandler = ((request: Request) => Promise<Response>) & {
 export const toFetchHandler = (server: Server, options: HttpOptions = {}): FetchHandler => {
   const app = createHttpApp(server, options);
   const handler = async (request: Request): Promise<Response> =>
-    (await app.router(request)) ?? jsonResponse({ error: 'Not Found' }, 404);
+    toWebResponse((await app.router(fromWebRequest(request))) ?? jsonResponse({ error: 'Not Found' }, 404));
   return Object.assign(handler, { close: app.close });
 };

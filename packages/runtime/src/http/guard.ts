@@ -1,4 +1,5 @@
 import { ErrorCode } from '@mcpkit/core';
+import type { HttpReply, HttpRequest } from './exchange.js';
 import { type CommonHttpOptions, isLoopbackHost } from './options.js';
 import { rpcErrorResponse } from './responses.js';
 
@@ -25,7 +26,7 @@ const originHostname = (origin: string): string | undefined => {
 export const createGuard = (
   options: CommonHttpOptions,
   defaultOn = false,
-): ((request: Request) => Response | undefined) => {
+): ((request: HttpRequest) => HttpReply | undefined) => {
   const enabled =
     options.dnsRebindingProtection ??
     (defaultOn || options.allowedHosts !== undefined || options.allowedOrigins !== undefined);
@@ -50,11 +51,11 @@ export const createGuard = (
   };
 
   return (request) => {
-    const host = request.headers.get('host') ?? new URL(request.url).host;
+    const host = request.header('host') ?? new URL(request.url()).host;
     if (!hostAllowed(host)) {
       return rpcErrorResponse(403, ErrorCode.InvalidRequest, `Forbidden: Host ${JSON.stringify(host)} is not allowed`);
     }
-    const origin = request.headers.get('origin');
+    const origin = request.header('origin');
     if (!originAllowed(origin)) {
       return rpcErrorResponse(
         403,

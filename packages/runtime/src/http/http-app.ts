@@ -50,9 +50,9 @@ export const createHttpApp = (server: Server, options: HttpOptions = {}): HttpAp
     {
       ...resourceServer?.endpoints,
       [path]: {
-        POST: protect(resourceServer, (request, parsed, auth) => handlePost(endpoint, request, parsed, auth)),
-        GET: protect(resourceServer, (request, _parsed, auth) => handleGet(endpoint, request, auth)),
-        DELETE: protect(resourceServer, (request, _parsed, auth) => handleDelete(endpoint, request, auth)),
+        POST: protect(resourceServer, (request, auth) => handlePost(endpoint, request, auth)),
+        GET: protect(resourceServer, (request, auth) => handleGet(endpoint, request, auth)),
+        DELETE: protect(resourceServer, (request, auth) => handleDelete(endpoint, request, auth)),
       },
     },
     table.size,

@@ -1,11 +1,13 @@
 import { type AuthInfo, ErrorCode } from '@mcpkit/core';
 import { accepts } from './accepts.js';
 import { type Endpoint, findSession, shouldPrime } from './endpoint.js';
+import { type HttpReply, type HttpRequest, isReply } from './exchange.js';
 import { rpcErrorResponse } from './responses.js';
 import { openSse } from './sse-stream.js';
+import { standaloneStreamId } from './stateful-session.js';
 
 /** 405 for GET/DELETE in stateless mode: there is no session to stream to or end. */
-export const statelessNotAllowed = (): Response =>
+export const statelessNotAllowed = (): HttpReply =>
   rpcErrorResponse(405, ErrorCode.InvalidRequest, 'Method Not Allowed: this server is stateless; only POST is served', {
     headers: { Allow: 'POST' },
   });
@@ -16,9 +18,9 @@ export const statelessNotAllowed = (): Response =>
  * json mode the server's requests to the client). With `Last-Event-ID` and an
  * event store, it resumes that stream instead (POST streams included).
  */
-export const handleGet = async (endpoint: Endpoint, request: Request, auth?: AuthInfo): Promise<Response> => {
+export const handleGet = async (endpoint: Endpoint, request: HttpRequest, auth?: AuthInfo): Promise<HttpReply> => {
   if (endpoint.stateless) return statelessNotAllowed();
-  if (!accepts(request.headers.get('accept'), 'text/event-stream')) {
+  if (!accepts(request.header('accept'), 'text/event-stream')) {
     return rpcErrorResponse(
       406,
       ErrorCode.InvalidRequest,
@@ -26,21 +28,23 @@ export const handleGet = async (endpoint: Endpoint, request: Request, auth?: Aut
     );
   }
   const entry = findSession(endpoint, request, auth);
-  if (entry instanceof Response) return entry;
+  if (isReply(entry)) return entry;
+  const streams = entry.streams();
+  const standaloneId = standaloneStreamId(entry);
 
-  const lastEventId = request.headers.get('last-event-id');
+  const lastEventId = request.header('last-event-id');
   if (lastEventId && endpoint.store) {
     const conn = openSse({ keepAliveMs: endpoint.keepAliveMs });
-    if (await entry.streams.resume(lastEventId, conn)) return conn.response;
+    if (await streams.resume(lastEventId, conn)) return conn.response;
     // An unknown id: what it pointed at is gone, so start afresh.
     conn.close();
   }
-  if (entry.streams.connected(entry.standaloneId)) {
+  if (streams.connected(standaloneId)) {
     return rpcErrorResponse(409, ErrorCode.InvalidRequest, 'Conflict: this session already has an open GET stream');
   }
   const conn = openSse({ keepAliveMs: endpoint.keepAliveMs });
-  entry.streams.open(entry.standaloneId, conn);
-  entry.session.setChannel(entry.streams.sender(entry.standaloneId));
-  if (shouldPrime(endpoint, entry.session.protocolVersion)) entry.streams.prime(entry.standaloneId);
+  streams.open(standaloneId, conn);
+  entry.session.setChannel(streams.sender(standaloneId));
+  if (shouldPrime(endpoint, entry.session.protocolVersion)) streams.prime(standaloneId);
   return conn.response;
 };

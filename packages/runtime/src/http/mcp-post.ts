@@ -2,24 +2,20 @@ import { type AuthInfo, ErrorCode } from '@mcpkit/core';
 import { identityOf } from '../auth/identity.js';
 import { accepts, isJsonContentType } from './accepts.js';
 import { dispatch, respondOnce } from './dispatch.js';
-import { type Endpoint, findSession, isInitialize, type ParsedBody } from './endpoint.js';
+import { type Endpoint, findSession, isInitialize } from './endpoint.js';
+import { type HttpReply, type HttpRequest, isReply } from './exchange.js';
 import { readMessage } from './read-message.js';
 import { rpcErrorResponse } from './responses.js';
 import { openStatefulSession } from './stateful-session.js';
 import { serveStateless } from './stateless.js';
 
 /** POST on the MCP endpoint: one JSON-RPC message in, its answer out. */
-export const handlePost = async (
-  endpoint: Endpoint,
-  request: Request,
-  parsed?: ParsedBody,
-  auth?: AuthInfo,
-): Promise<Response> => {
-  if (!isJsonContentType(request.headers.get('content-type'))) {
+export const handlePost = async (endpoint: Endpoint, request: HttpRequest, auth?: AuthInfo): Promise<HttpReply> => {
+  if (!isJsonContentType(request.header('content-type'))) {
     return rpcErrorResponse(415, ErrorCode.InvalidRequest, 'Unsupported Media Type: the body must be application/json');
   }
   // The spec has clients accept both, whichever mode this server answers in.
-  const accept = request.headers.get('accept');
+  const accept = request.header('accept');
   if (!accepts(accept, 'application/json') || !accepts(accept, 'text/event-stream')) {
     return rpcErrorResponse(
       406,
@@ -27,13 +23,13 @@ export const handlePost = async (
       'Not Acceptable: the Accept header must admit both application/json and text/event-stream',
     );
   }
-  const read = await readMessage(request, endpoint.maxBodyBytes, parsed);
+  const read = await readMessage(request, endpoint.maxBodyBytes);
   if (!read.ok) return read.response;
   const message = read.message;
   if (endpoint.stateless) return serveStateless(endpoint, request, message, auth);
 
   if (isInitialize(message)) {
-    if (request.headers.get('mcp-session-id')) {
+    if (request.header('mcp-session-id')) {
       return rpcErrorResponse(
         400,
         ErrorCode.InvalidRequest,
@@ -58,7 +54,7 @@ export const handlePost = async (
   }
 
   const entry = findSession(endpoint, request, auth);
-  if (entry instanceof Response) return entry;
+  if (isReply(entry)) return entry;
   entry.busy += 1;
   return dispatch(
     endpoint,

@@ -1,60 +1,62 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ParsedBody } from './endpoint.js';
+import type { HttpReply, HttpRequest } from './exchange.js';
 import { jsonResponse } from './responses.js';
 import type { Router } from './router.js';
+import { readWebBody } from './web-adapter.js';
 
 /** A Connect-style handler: node:http, Express, Fastify (via middie) and friends. */
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
 
 /**
- * Streams a Node request body as web bytes, pulling only as fast as it is read.
- * Nothing is read until the handler asks: an unread body is left for Node to
- * discard. A cancelled read (e.g. past the size cap) discards the rest rather
- * than destroying the socket, so the 413 still reaches the client.
+ * Streams a Node request body as web bytes, pulling only as fast as it is read
+ * (for user code that asked for a web `Request`). Nothing is read until then
+ * (high-water mark 0), so a verifier that ignores the body leaves it to us.
  */
-const bodyOf = (req: IncomingMessage): ReadableStream<Uint8Array> => {
+const bodyStream = (req: IncomingMessage, onRead: () => void): ReadableStream<Uint8Array> => {
   let onData: ((chunk: Buffer) => void) | undefined;
   let done = false;
-  // After a cancel the controller refuses everything; late events are ignored.
   const settle = (finish: () => void) => {
     if (done) return;
     done = true;
     finish();
   };
-  return new ReadableStream<Uint8Array>({
-    pull: (controller) => {
-      if (!onData) {
-        onData = (chunk) => {
-          if (done) return;
-          controller.enqueue(new Uint8Array(chunk));
-          if ((controller.desiredSize ?? 0) <= 0) req.pause();
-        };
-        req.on('data', onData);
-        req.once('end', () => settle(() => controller.close()));
-        req.once('error', (error) => settle(() => controller.error(error)));
-      }
-      req.resume();
+  return new ReadableStream<Uint8Array>(
+    {
+      pull: (controller) => {
+        if (!onData) {
+          onRead();
+          onData = (chunk) => {
+            if (done) return;
+            controller.enqueue(new Uint8Array(chunk));
+            if ((controller.desiredSize ?? 0) <= 0) req.pause();
+          };
+          req.on('data', onData);
+          req.once('end', () => settle(() => controller.close()));
+          req.once('error', (error) => settle(() => controller.error(error)));
+        }
+        req.resume();
+      },
+      cancel: () => {
+        done = true;
+        if (onData) req.off('data', onData);
+        req.resume();
+      },
     },
-    cancel: () => {
-      done = true;
-      if (onData) req.off('data', onData);
-      req.resume();
-    },
-  });
+    { highWaterMark: 0 },
+  );
 };
 
-/** Where the adapter reads a POST body itself, as capped bytes: the MCP endpoint. */
-export interface BufferedBody {
-  readonly path: string;
-  readonly limit: number;
-}
-
 /**
- * Reads a whole body as bytes, stopping one chunk past `limit` (the endpoint then answers 413 and
- * discards the rest). Much cheaper per request than a web ReadableStream.
+ * Reads a whole body as bytes, giving up (undefined) one chunk past `limit`;
+ * the rest is discarded and the 413 that follows closes the connection.
  */
-const readBody = (req: IncomingMessage, limit: number): Promise<Uint8Array> =>
-  new Promise((resolve, reject) => {
+const readBody = (req: IncomingMessage, limit: number): Promise<Uint8Array | undefined> => {
+  const declared = Number(req.headers['content-length']);
+  if (declared > limit) {
+    req.resume();
+    return Promise.resolve(undefined);
+  }
+  return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const finish = (settle: () => void) => {
@@ -67,8 +69,8 @@ const readBody = (req: IncomingMessage, limit: number): Promise<Uint8Array> =>
       chunks.push(chunk);
       size += chunk.byteLength;
       if (size <= limit) return;
-      finish(() => resolve(Buffer.concat(chunks, size)));
-      req.resume(); // discard the rest: the answer is a 413 with Connection: close
+      finish(() => resolve(undefined));
+      req.resume();
     };
     const onEnd = () =>
       finish(() => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)));
@@ -77,39 +79,75 @@ const readBody = (req: IncomingMessage, limit: number): Promise<Uint8Array> =>
     req.on('end', onEnd);
     req.on('error', onError);
   });
-
-const pathOf = (url: string | undefined): string => {
-  const raw = url ?? '/';
-  const query = raw.indexOf('?');
-  return query === -1 ? raw : raw.slice(0, query);
 };
 
-/** Builds a web Request from a Node one. The URL is `req.url`, so a mount prefix stays outside. */
-const toRequest = (req: IncomingMessage, hasParsedBody: boolean): Request => {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-    else if (value !== undefined) headers.set(name, value);
-  }
+/** The absolute URL of a Node request; a malformed Host still reaches the guard through the headers. */
+const urlOf = (req: IncomingMessage): string => {
   const encrypted = (req.socket as { encrypted?: boolean } | undefined)?.encrypted === true;
-  let url: URL;
   try {
-    url = new URL(req.url ?? '/', `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`);
+    return new URL(req.url ?? '/', `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`).href;
   } catch {
-    // A malformed Host still reaches the guard through the headers.
-    url = new URL(req.url ?? '/', 'http://invalid.host');
+    return new URL(req.url ?? '/', 'http://invalid.host').href;
   }
-  const method = req.method ?? 'GET';
-  const withBody = method !== 'GET' && method !== 'HEAD' && !hasParsedBody;
-  return new Request(url, {
-    method,
-    headers,
-    ...(withBody ? { body: bodyOf(req), duplex: 'half' } : {}),
-  } as RequestInit);
 };
 
-/** Writes a web Response to a Node one, streaming the body (SSE included) until either side ends. */
-const writeResponse = async (response: Response, res: ServerResponse): Promise<void> => {
+/** Wraps a Node request; a body Express already parsed (`req.body`) is kept as parsed. */
+const fromNodeRequest = (req: IncomingMessage): HttpRequest => {
+  const raw = req.url ?? '/';
+  const queryAt = raw.indexOf('?');
+  const preParsed = (req as { body?: unknown }).body;
+  let read: Promise<Uint8Array | undefined> | undefined;
+  let search: URLSearchParams | undefined;
+  let web: Request | undefined;
+  let streamed = false;
+  const request: HttpRequest = {
+    method: req.method ?? 'GET',
+    path: queryAt === -1 ? raw : raw.slice(0, queryAt),
+    header: (name) => {
+      const value = req.headers[name];
+      if (value === undefined) return null;
+      return typeof value === 'string' ? value : value.join(', ');
+    },
+    query: (name) => {
+      search ??= new URLSearchParams(queryAt === -1 ? '' : raw.slice(queryAt + 1));
+      return search.get(name);
+    },
+    url: () => urlOf(req),
+    bytes: (limit) => {
+      // Once user code started reading the web body, the rest can only come from there.
+      read ??= streamed && web ? readWebBody(web, limit) : readBody(req, limit);
+      return read;
+    },
+    parsed: preParsed !== undefined ? { body: preParsed } : undefined,
+    toWeb: () => {
+      if (web) return web;
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+        else if (value !== undefined) headers.set(name, value);
+      }
+      const method = request.method;
+      const withBody = method !== 'GET' && method !== 'HEAD' && preParsed === undefined && read === undefined;
+      web = new Request(request.url(), {
+        method,
+        headers,
+        ...(withBody
+          ? {
+              body: bodyStream(req, () => {
+                streamed = true;
+              }),
+              duplex: 'half',
+            }
+          : {}),
+      } as RequestInit);
+      return web;
+    },
+  };
+  return request;
+};
+
+/** Writes a user route's web Response, streaming its body until either side ends. */
+const writeWebResponse = async (response: Response, res: ServerResponse): Promise<void> => {
   res.statusCode = response.status;
   response.headers.forEach((value, name) => {
     if (name !== 'set-cookie') res.setHeader(name, value);
@@ -120,17 +158,8 @@ const writeResponse = async (response: Response, res: ServerResponse): Promise<v
     res.end();
     return;
   }
-  // A whole answer (JSON, errors) goes out in one write with its length: split writes of a small
-  // response cost a round of TCP acknowledgements each, which idled the server under load.
-  if (!response.headers.get('content-type')?.startsWith('text/event-stream')) {
-    const body = new Uint8Array(await response.arrayBuffer());
-    res.setHeader('content-length', body.byteLength);
-    res.end(body);
-    return;
-  }
   res.flushHeaders();
   const reader = response.body.getReader();
-  // The client going away cancels the body: that is how SSE streams learn of it.
   res.on('close', () => {
     reader.cancel().catch(() => {});
   });
@@ -146,23 +175,48 @@ const writeResponse = async (response: Response, res: ServerResponse): Promise<v
 };
 
 /**
- * Adapts a router to Node's (req, res, next). A body Express already parsed
- * (`req.body`) is used as is. Unmatched paths go to `next()` when there is one,
- * else get 404.
+ * Writes one of our replies. A whole body goes out in one write with its length:
+ * split writes of a small answer cost a round of TCP acknowledgements each.
+ */
+const writeReply = (reply: HttpReply, res: ServerResponse): void => {
+  const { body } = reply;
+  if (body === undefined || typeof body === 'string') {
+    const headers: Record<string, string | number> = { ...reply.headers };
+    if (body !== undefined) headers['content-length'] = Buffer.byteLength(body);
+    res.writeHead(reply.status, headers);
+    res.end(body);
+    return;
+  }
+  res.writeHead(reply.status, reply.headers);
+  let wrote = false;
+  // The client going away cancels the body: that is how SSE streams learn of it.
+  res.on('close', body.cancel);
+  body.attach({
+    write: (chunk) => {
+      wrote = true;
+      res.write(chunk);
+    },
+    end: (chunk) => {
+      wrote = true;
+      res.end(chunk);
+    },
+  });
+  if (!wrote) res.flushHeaders();
+};
+
+/**
+ * Adapts a router to Node's (req, res, next). Unmatched paths go to `next()`
+ * when there is one, else get 404.
  */
 export const toNodeListener =
-  (router: Router, buffered?: BufferedBody): NodeHandler =>
+  (router: Router): NodeHandler =>
   (req, res, next) => {
-    const preParsed = (req as { body?: unknown }).body;
-    let parsed: ParsedBody | undefined = preParsed !== undefined ? { body: preParsed } : undefined;
     const run = async () => {
-      if (!parsed && buffered && req.method === 'POST' && pathOf(req.url) === buffered.path) {
-        parsed = { body: await readBody(req, buffered.limit) };
-      }
-      const response = await router(toRequest(req, parsed !== undefined), parsed);
-      if (response) return writeResponse(response, res);
+      const reply = await router(fromNodeRequest(req));
+      if (reply instanceof Response) return writeWebResponse(reply, res);
+      if (reply) return writeReply(reply, res);
       if (next) return next();
-      return writeResponse(jsonResponse({ error: 'Not Found' }, 404), res);
+      return writeReply(jsonResponse({ error: 'Not Found' }, 404), res);
     };
     run().catch((error: unknown) => {
       if (next) return next(error);

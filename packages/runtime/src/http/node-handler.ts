@@ -1,7 +1,7 @@
 import type { Server } from '@mcpkit/core';
 import { createHttpApp } from './http-app.js';
 import { type NodeHandler, toNodeListener } from './node-adapter.js';
-import { DEFAULT_MAX_BODY_BYTES, type HttpOptions } from './options.js';
+import type { HttpOptions } from './options.js';
 
 /** A Node request handler that can also end its sessions. */
 export type ClosableNodeHandler = NodeHandler & {
@@ -22,6 +22,5 @@ export type ClosableNodeHandler = NodeHandler & {
  */
 export const toNodeHandler = (server: Server, options: HttpOptions = {}): ClosableNodeHandler => {
   const app = createHttpApp(server, options);
-  const buffered = { path: options.path ?? '/mcp', limit: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES };
-  return Object.assign(toNodeListener(app.router, buffered), { close: app.close });
+  return Object.assign(toNodeListener(app.router), { close: app.close });
 };

@@ -1,43 +1,17 @@
 import { ErrorCode } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { HttpReply, HttpRequest } from './exchange.js';
 import { rpcErrorResponse } from './responses.js';
 
-/** Either the one message a POST carried, or the error response to send instead. */
+/** Either the one message a POST carried, or the error reply to send instead. */
 export type ReadResult =
   | { readonly ok: true; readonly message: JSONRPCMessage }
-  | { readonly ok: false; readonly response: Response };
+  | { readonly ok: false; readonly response: HttpReply };
 
 const fail = (status: number, code: number, message: string): ReadResult => ({
   ok: false,
   response: rpcErrorResponse(status, code, message),
 });
-
-/** Reads the body's bytes, giving up (undefined) as soon as it passes `limit` bytes. */
-const readCapped = async (request: Request, limit: number): Promise<Uint8Array | undefined> => {
-  const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) return undefined;
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-};
 
 /** Bytes of a body a framework read as a string or bytes; undefined past `limit` bytes. */
 const bytesOf = (body: string | Uint8Array, limit: number): Uint8Array | undefined => {
@@ -49,9 +23,11 @@ const bytesOf = (body: string | Uint8Array, limit: number): Uint8Array | undefin
  * Strict UTF-8 (RFC 8259 requires it of JSON): invalid bytes are a parse error
  * rather than silently becoming U+FFFD, so what a handler sees is what was sent.
  */
+// Decoding without `stream` keeps no state between calls, so one decoder serves every request.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const decodeUtf8 = (bytes: Uint8Array): string | undefined => {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return strictUtf8.decode(bytes);
   } catch {
     return undefined;
   }
@@ -72,15 +48,17 @@ export const isJsonRpcMessage = (value: unknown): value is JSONRPCMessage => {
  * Reads one JSON-RPC message from a POST: 413 past `limit`, 400 with -32700
  * for bad JSON, 400 with -32600 for batches (not part of 2025-11-25) and for
  * anything that is not a JSON-RPC message. `parsed` is a body a framework
- * (e.g. Express `json()`) already decoded.
+ * (e.g. Express `json()`) already decoded
+ * is used as is.
  */
-export const readMessage = async (request: Request, limit: number, parsed?: { body: unknown }): Promise<ReadResult> => {
+export const readMessage = async (request: HttpRequest, limit: number): Promise<ReadResult> => {
+  const { parsed } = request;
   let value: unknown;
   // express.json() leaves a value; express.text() / raw() leave text or bytes to parse here.
   const preRead = parsed && typeof parsed.body !== 'string' && !(parsed.body instanceof Uint8Array);
   if (preRead) value = parsed.body;
   else {
-    const bytes = parsed ? bytesOf(parsed.body as string | Uint8Array, limit) : await readCapped(request, limit);
+    const bytes = parsed ? bytesOf(parsed.body as string | Uint8Array, limit) : await request.bytes(limit);
     if (bytes === undefined) {
       // Close the connection after the 413: otherwise Node keeps reading (and discarding) an endless body.
       return {

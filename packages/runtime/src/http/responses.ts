@@ -1,11 +1,19 @@
 import type { RequestId } from '@mcpkit/core';
+import { type HttpReply, lowerHeaders } from './exchange.js';
+
+/** Extra headers our own replies carry, e.g. `{ 'Mcp-Session-Id': id }`. */
+export type ReplyHeaders = Readonly<Record<string, string>>;
+
+/** A reply whose body is already JSON text. */
+export const jsonTextReply = (text: string, status = 200, headers?: ReplyHeaders): HttpReply => {
+  const out = lowerHeaders(headers);
+  out['content-type'] = 'application/json';
+  return { status, headers: out, body: text };
+};
 
 /** A JSON body with the given status and extra headers. */
-export const jsonResponse = (body: unknown, status = 200, headers?: HeadersInit): Response => {
-  const out = new Headers(headers);
-  out.set('Content-Type', 'application/json');
-  return new Response(JSON.stringify(body), { status, headers: out });
-};
+export const jsonResponse = (body: unknown, status = 200, headers?: ReplyHeaders): HttpReply =>
+  jsonTextReply(JSON.stringify(body), status, headers);
 
 /**
  * An HTTP error whose body is a JSON-RPC error, so MCP clients can show the
@@ -15,10 +23,12 @@ export const rpcErrorResponse = (
   status: number,
   code: number,
   message: string,
-  options: { readonly id?: RequestId | null; readonly headers?: HeadersInit } = {},
-): Response =>
+  options: { readonly id?: RequestId | null; readonly headers?: ReplyHeaders } = {},
+): HttpReply =>
   jsonResponse({ jsonrpc: '2.0', id: options.id ?? null, error: { code, message } }, status, options.headers);
 
-/** A bodiless response. */
-export const emptyResponse = (status: number, headers?: HeadersInit): Response =>
-  new Response(null, { status, headers });
+/** A bodiless reply. */
+export const emptyResponse = (status: number, headers?: ReplyHeaders): HttpReply => ({
+  status,
+  headers: lowerHeaders(headers),
+});

@@ -1,18 +1,18 @@
 import { ErrorCode } from '@mcpkit/core';
 import { createCors } from './cors.js';
-import type { ParsedBody } from './endpoint.js';
+import type { HttpReply, HttpRequest, Reply } from './exchange.js';
 import { createGuard } from './guard.js';
 import type { CommonHttpOptions } from './options.js';
 import { jsonResponse, rpcErrorResponse } from './responses.js';
 
 /** Serves one method of one path. */
-export type MethodHandler = (request: Request, parsed?: ParsedBody) => Response | Promise<Response>;
+export type MethodHandler = (request: HttpRequest) => Reply | Promise<Reply>;
 
 /** The transport's own paths and the methods each accepts. */
 export type Endpoints = Readonly<Record<string, Readonly<Record<string, MethodHandler>>>>;
 
 /** Answers a request, or undefined when no route matches (a framework may then try its next handler). */
-export type Router = (request: Request, parsed?: ParsedBody) => Promise<Response | undefined>;
+export type Router = (request: HttpRequest) => Promise<Reply | undefined>;
 
 /**
  * The shell every HTTP transport shares: DNS-rebinding guard, CORS, custom
@@ -33,17 +33,20 @@ export const createRouter = (options: CommonHttpOptions, endpoints: Endpoints, s
   const knownPaths = new Set([...Object.keys(endpoints), ...[...routes.keys()].map((k) => k.split(' ')[1])]);
   if (healthPath) knownPaths.add(healthPath);
 
-  const route = async (request: Request, path: string, parsed?: ParsedBody): Promise<Response | undefined> => {
-    const custom = routes.get(`${request.method} ${path}`);
-    if (custom) return custom(request);
-    if (healthPath && path === healthPath && request.method === 'GET') {
+  const route = (request: HttpRequest): Reply | Promise<Reply> | undefined => {
+    const { method, path } = request;
+    if (routes.size > 0) {
+      const custom = routes.get(`${method} ${path}`);
+      if (custom) return custom(request.toWeb());
+    }
+    if (healthPath && path === healthPath && method === 'GET') {
       return jsonResponse({ status: 'ok', sessions: sessions() });
     }
     const methods = endpoints[path];
-    if (!methods) return knownPaths.has(path) ? methodNotAllowed(request, path) : undefined;
-    const handler = methods[request.method];
-    if (!handler) return methodNotAllowed(request, path);
-    return handler(request, parsed);
+    if (!methods) return knownPaths.has(path) ? methodNotAllowed(method, path) : undefined;
+    const handler = methods[method];
+    if (!handler) return methodNotAllowed(method, path);
+    return handler(request);
   };
 
   const allowedMethods = (path: string): string[] => {
@@ -52,25 +55,24 @@ export const createRouter = (options: CommonHttpOptions, endpoints: Endpoints, s
     return [...new Set([...own, ...custom, ...(path === healthPath ? ['GET'] : [])])];
   };
 
-  const methodNotAllowed = (request: Request, path: string): Response =>
-    rpcErrorResponse(405, ErrorCode.InvalidRequest, `Method Not Allowed: ${request.method} ${path}`, {
+  const methodNotAllowed = (method: string, path: string): HttpReply =>
+    rpcErrorResponse(405, ErrorCode.InvalidRequest, `Method Not Allowed: ${method} ${path}`, {
       headers: { Allow: allowedMethods(path).join(', ') },
     });
 
-  return async (request, parsed) => {
-    const path = new URL(request.url).pathname;
+  return async (request) => {
     const denied = guard(request);
     if (denied) return denied;
-    if (cors && request.method === 'OPTIONS' && knownPaths.has(path)) {
-      return cors.preflight(request, [...allowedMethods(path), 'OPTIONS'].join(', '));
+    if (cors && request.method === 'OPTIONS' && knownPaths.has(request.path)) {
+      return cors.preflight(request, [...allowedMethods(request.path), 'OPTIONS'].join(', '));
     }
-    let response: Response | undefined;
+    let reply: Reply | undefined;
     try {
-      response = await route(request, path, parsed);
+      reply = await route(request);
     } catch {
       // Details stay on the server: they may name internals.
-      response = rpcErrorResponse(500, ErrorCode.InternalError, 'Internal server error');
+      reply = rpcErrorResponse(500, ErrorCode.InternalError, 'Internal server error');
     }
-    return response && cors ? cors.decorate(request, response) : response;
+    return reply && cors ? cors.decorate(request, reply) : reply;
   };
 };

@@ -3,13 +3,7 @@ import { type RuntimeOptions, startRuntime } from '../lifespan/start-runtime.js'
 import { createHttpApp } from './http-app.js';
 import { listen } from './listen.js';
 import { toNodeListener } from './node-adapter.js';
-import {
-  DEFAULT_MAX_BODY_BYTES,
-  type HttpOptions,
-  isLoopbackHost,
-  type ListenOptions,
-  type RunningServer,
-} from './options.js';
+import { type HttpOptions, isLoopbackHost, type ListenOptions, type RunningServer } from './options.js';
 
 /** Options of {@link serveHttp}: transport, address, and lifespan / onRootsChanged (when no `hub` is given). */
 export type ServeHttpOptions = HttpOptions & ListenOptions & RuntimeOptions;
@@ -34,8 +28,7 @@ export const serveHttp = async (server: Server, options: ServeHttpOptions = {}):
   });
   try {
     const path = options.path ?? '/mcp';
-    const buffered = { path, limit: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES };
-    const running = await listen(toNodeListener(app.router, buffered), { ...options, host }, path, app.close);
+    const running = await listen(toNodeListener(app.router), { ...options, host }, path, app.close);
     return { ...running, close: () => running.close().finally(runtime.stop) };
   } catch (error) {
     await runtime.stop();

@@ -5,11 +5,14 @@ import type { Streams } from './streams.js';
 export interface SessionEntry {
   readonly id: string;
   readonly session: Session;
-  readonly streams: Streams;
-  /** The id of the standalone (GET) stream, stable for the session's life. */
-  readonly standaloneId: string;
+  /** The session's SSE streams, made on first use (JSON-mode sessions that never stream have none). */
+  readonly streams: () => Streams;
+  /** Whether a client is connected to any of its streams. */
+  readonly streaming: () => boolean;
   /** Requests being served right now; a busy session is never idle. */
   busy: number;
+  /** When it was last used (ms since the epoch). */
+  usedAt: number;
   /** The identity that opened it (see auth/identity.ts); undefined without auth. */
   readonly owner?: string;
 }
@@ -27,40 +30,47 @@ export interface SessionTable {
   readonly closeAll: () => void;
 }
 
-type Timer = ReturnType<typeof setTimeout>;
-
-/** Creates a session table; idle timers are unref'd so they never keep a process alive. */
+/**
+ * Creates a session table. Idle sessions are found by one sweep timer per
+ * table rather than one timer per session: a request only stamps `usedAt`, and
+ * a session idle for `ttlMs` closes within half a TTL more. The timer is
+ * unref'd and runs only while there are sessions.
+ */
 export const createSessionTable = (ttlMs: number, maxSessions: number): SessionTable => {
   const entries = new Map<string, SessionEntry>();
-  const timers = new Map<string, Timer>();
+  let sweeper: ReturnType<typeof setInterval> | undefined;
 
-  const arm = (entry: SessionEntry) => {
-    clearTimeout(timers.get(entry.id));
-    if (!Number.isFinite(ttlMs)) return;
-    const timer = setTimeout(() => {
-      if (!entries.has(entry.id)) return;
+  const sweep = () => {
+    const now = Date.now();
+    for (const entry of [...entries.values()]) {
+      if (now - entry.usedAt < ttlMs) continue;
       // An open stream or a running request means the client is still there.
-      if (entry.busy > 0 || entry.streams.openCount() > 0) arm(entry);
+      if (entry.busy > 0 || entry.streaming()) entry.usedAt = now;
       else entry.session.close();
-    }, ttlMs);
-    (timer as { unref?: () => void }).unref?.();
-    timers.set(entry.id, timer);
+    }
+  };
+  const stopIfEmpty = () => {
+    if (entries.size > 0 || sweeper === undefined) return;
+    clearInterval(sweeper);
+    sweeper = undefined;
   };
 
   return {
     get: (id) => {
       const entry = entries.get(id);
-      if (entry) arm(entry);
+      if (entry) entry.usedAt = Date.now();
       return entry;
     },
     add: (entry) => {
       entries.set(entry.id, entry);
-      arm(entry);
+      if (sweeper === undefined && Number.isFinite(ttlMs)) {
+        sweeper = setInterval(sweep, Math.max(1, Math.min(ttlMs / 2, 60_000)));
+        (sweeper as { unref?: () => void }).unref?.();
+      }
     },
     remove: (id) => {
-      clearTimeout(timers.get(id));
-      timers.delete(id);
       entries.delete(id);
+      stopIfEmpty();
     },
     size: () => entries.size,
     full: () => entries.size >= maxSessions,

@@ -1,3 +1,7 @@
+import type { HttpReply, SseBody, SseSink } from './exchange.js';
+import { lowerHeaders } from './exchange.js';
+import type { ReplyHeaders } from './responses.js';
+
 /** One Server-Sent Event. */
 export interface SseEvent {
   readonly id?: string;
@@ -6,91 +10,127 @@ export interface SseEvent {
   readonly data: string;
 }
 
+const LINE_BREAK = /\r\n|\r|\n/;
+
 /** Encodes one event in the `text/event-stream` format. */
 export const formatSseEvent = (event: SseEvent): string => {
   let out = '';
   if (event.id !== undefined) out += `id: ${event.id}\n`;
   if (event.event !== undefined) out += `event: ${event.event}\n`;
-  for (const line of event.data.split(/\r\n|\r|\n/)) out += `data: ${line}\n`;
+  // JSON text has no raw line breaks, so the common case is one data line.
+  if (!LINE_BREAK.test(event.data)) return `${out}data: ${event.data}\n\n`;
+  for (const line of event.data.split(LINE_BREAK)) out += `data: ${line}\n`;
   return `${out}\n`;
 };
 
-/** An open SSE response the server writes events to. */
+/** An open SSE reply the server writes events to. */
 export interface SseConnection {
-  /** The response to hand back to the client. */
-  readonly response: Response;
+  /** The reply to hand back to the client. */
+  readonly response: HttpReply;
   /** Writes one event; false once the connection is gone. */
   readonly write: (event: SseEvent) => boolean;
-  /** Ends the response from our side. Idempotent. */
+  /** Ends the reply from our side. Idempotent. */
   readonly close: () => void;
   readonly isOpen: () => boolean;
+  /** Resolves on the first write or on close, whichever comes first. */
+  readonly started: () => Promise<void>;
 }
 
 /** Options of {@link openSse}. */
 export interface OpenSseOptions {
   /** Runs once when the connection ends for any reason: our `close()` or the client going away. */
   readonly onGone?: () => void;
-  readonly headers?: HeadersInit;
+  readonly headers?: ReplyHeaders;
   /** Send a comment line this often so proxies keep an idle stream open; 0 for never. */
   readonly keepAliveMs?: number;
 }
 
-/** Opens an SSE response; the client going away shows up as the body stream being cancelled. */
+/**
+ * Opens an SSE reply. Text written before an adapter attaches the wire is held
+ * and sent at once; the client going away shows up as `cancel`.
+ */
 export const openSse = (options: OpenSseOptions = {}): SseConnection => {
   const { onGone, headers, keepAliveMs = 0 } = options;
-  const encoder = new TextEncoder();
-  let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
+  let sink: SseSink | undefined;
+  let pending = '';
   let open = true;
+  let ended = false;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
+  let onStart: (() => void) | undefined;
+  let startedPromise: Promise<void> | undefined;
+
   const gone = () => {
     if (!open) return;
     open = false;
     clearInterval(heartbeat);
+    onStart?.();
     onGone?.();
   };
-  if (keepAliveMs > 0) {
-    heartbeat = setInterval(() => {
+  const send = (text: string): boolean => {
+    if (!open) return false;
+    if (!sink) pending += text;
+    else {
       try {
-        controller?.enqueue(encoder.encode(': keep-alive\n\n'));
-      } catch {
-        gone();
-      }
-    }, keepAliveMs);
-    (heartbeat as { unref?: () => void }).unref?.();
-  }
-  const body = new ReadableStream<Uint8Array>({
-    start: (c) => {
-      controller = c;
-    },
-    cancel: gone,
-  });
-  const out = new Headers(headers);
-  out.set('Content-Type', 'text/event-stream');
-  out.set('Cache-Control', 'no-cache, no-transform');
-  // Ask reverse proxies (nginx) not to buffer the stream.
-  out.set('X-Accel-Buffering', 'no');
-
-  return {
-    response: new Response(body, { status: 200, headers: out }),
-    write: (event) => {
-      if (!open || !controller) return false;
-      try {
-        controller.enqueue(encoder.encode(formatSseEvent(event)));
-        return true;
+        sink.write(text);
       } catch {
         gone();
         return false;
       }
+    }
+    onStart?.();
+    return true;
+  };
+  if (keepAliveMs > 0) {
+    heartbeat = setInterval(() => send(': keep-alive\n\n'), keepAliveMs);
+    (heartbeat as { unref?: () => void }).unref?.();
+  }
+
+  const body: SseBody = {
+    kind: 'sse',
+    attach: (wire) => {
+      if (sink) return;
+      sink = wire;
+      const held = pending;
+      pending = '';
+      try {
+        if (ended) wire.end(held);
+        else if (held) wire.write(held);
+      } catch {
+        gone();
+      }
     },
+    cancel: gone,
+  };
+  const out = lowerHeaders(headers);
+  out['content-type'] = 'text/event-stream';
+  out['cache-control'] = 'no-cache, no-transform';
+  // Ask reverse proxies (nginx) not to buffer the stream.
+  out['x-accel-buffering'] = 'no';
+
+  return {
+    response: { status: 200, headers: out, body },
+    write: (event) => send(formatSseEvent(event)),
     close: () => {
       if (!open) return;
-      try {
-        controller?.close();
-      } catch {
-        // Already errored or closed by the runtime.
+      ended = true;
+      if (sink) {
+        try {
+          sink.end();
+        } catch {
+          // Already closed by the runtime.
+        }
       }
       gone();
     },
     isOpen: () => open,
+    started: () => {
+      startedPromise ??=
+        open && !pending
+          ? new Promise<void>((resolve) => {
+              onStart = resolve;
+            })
+          : Promise.resolve();
+      return startedPromise;
+    },
   };
 };

@@ -1,6 +1,9 @@
 import type { Endpoint } from './endpoint.js';
 import type { SessionEntry } from './session-table.js';
-import { createStreams } from './streams.js';
+import { createStreams, type Streams } from './streams.js';
+
+/** The id of a session's standalone (GET) stream, stable for the session's life. */
+export const standaloneStreamId = (entry: SessionEntry): string => `${entry.id}.standalone`;
 
 /**
  * Opens a session with a fresh id and registers it. The id is a random UUID:
@@ -10,15 +13,26 @@ import { createStreams } from './streams.js';
  */
 export const openStatefulSession = (endpoint: Endpoint, owner?: string): SessionEntry => {
   const id = crypto.randomUUID();
-  const streams = createStreams(`${id}.`, endpoint.store);
+  let streams: Streams | undefined;
   const session = endpoint.hub.createSession({
     id,
     onClose: () => {
       endpoint.table.remove(id);
-      streams.closeAll();
+      streams?.closeAll();
     },
   });
-  const entry: SessionEntry = { id, session, streams, standaloneId: `${id}.standalone`, busy: 0, owner };
+  const entry: SessionEntry = {
+    id,
+    session,
+    streams: () => {
+      streams ??= createStreams(`${id}.`, endpoint.store);
+      return streams;
+    },
+    streaming: () => streams !== undefined && streams.openCount() > 0,
+    busy: 0,
+    usedAt: Date.now(),
+    owner,
+  };
   endpoint.table.add(entry);
   return entry;
 };

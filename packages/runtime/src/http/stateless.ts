@@ -2,7 +2,8 @@ import type { AuthInfo } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { dispatch } from './dispatch.js';
 import { ASSUMED_PROTOCOL_VERSION, checkProtocolVersion, type Endpoint, isInitialize } from './endpoint.js';
-import { createStreams } from './streams.js';
+import type { HttpReply, HttpRequest } from './exchange.js';
+import { createStreams, type Streams } from './streams.js';
 
 /**
  * Stateless mode: every POST gets a fresh session, closed once answered, so
@@ -13,10 +14,10 @@ import { createStreams } from './streams.js';
  */
 export const serveStateless = async (
   endpoint: Endpoint,
-  request: Request,
+  request: HttpRequest,
   message: JSONRPCMessage,
   auth?: AuthInfo,
-): Promise<Response> => {
+): Promise<HttpReply> => {
   const versionError = checkProtocolVersion(request);
   if (versionError) return versionError;
   const session = endpoint.hub.createSession({ stateless: true });
@@ -27,7 +28,7 @@ export const serveStateless = async (
         id: 0,
         method: 'initialize',
         params: {
-          protocolVersion: request.headers.get('mcp-protocol-version') ?? ASSUMED_PROTOCOL_VERSION,
+          protocolVersion: request.header('mcp-protocol-version') ?? ASSUMED_PROTOCOL_VERSION,
           capabilities: {},
           clientInfo: { name: 'stateless-client', version: '0' },
         },
@@ -36,11 +37,15 @@ export const serveStateless = async (
       { auth },
     );
   }
+  let streams: Streams | undefined;
   return dispatch(
     endpoint,
     {
       session,
-      streams: createStreams('stateless.', undefined),
+      streams: () => {
+        streams ??= createStreams('stateless.', undefined);
+        return streams;
+      },
       nextStreamId: () => 'stateless.0',
       done: session.close,
       auth,

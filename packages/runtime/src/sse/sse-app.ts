@@ -3,7 +3,7 @@ import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { foreignSession, identityOf } from '../auth/identity.js';
 import { createResourceServer, protect } from '../auth/resource-server.js';
 import { accepts, isJsonContentType } from '../http/accepts.js';
-import type { ParsedBody } from '../http/endpoint.js';
+import type { HttpReply, HttpRequest } from '../http/exchange.js';
 import { DEFAULT_KEEP_ALIVE_MS, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_SESSIONS } from '../http/options.js';
 import { readMessage } from '../http/read-message.js';
 import { emptyResponse, rpcErrorResponse } from '../http/responses.js';
@@ -45,7 +45,7 @@ export const createSseApp = (server: Server, options: SseOptions = {}): SseApp =
   const keepAliveMs = options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS;
   const sessions = new Map<string, SseSession>();
 
-  const open = (auth: AuthInfo | undefined): Response => {
+  const open = (auth: AuthInfo | undefined): HttpReply => {
     if (sessions.size >= maxSessions) {
       return rpcErrorResponse(503, ErrorCode.InternalError, 'Service Unavailable: too many sessions, try again later', {
         headers: { 'Retry-After': '30' },
@@ -71,25 +71,21 @@ export const createSseApp = (server: Server, options: SseOptions = {}): SseApp =
     return conn.response;
   };
 
-  const post = async (
-    request: Request,
-    parsed: ParsedBody | undefined,
-    auth: AuthInfo | undefined,
-  ): Promise<Response> => {
-    if (!isJsonContentType(request.headers.get('content-type'))) {
+  const post = async (request: HttpRequest, auth: AuthInfo | undefined): Promise<HttpReply> => {
+    if (!isJsonContentType(request.header('content-type'))) {
       return rpcErrorResponse(
         415,
         ErrorCode.InvalidRequest,
         'Unsupported Media Type: the body must be application/json',
       );
     }
-    const id = new URL(request.url).searchParams.get('sessionId');
+    const id = request.query('sessionId');
     if (!id)
       return rpcErrorResponse(400, ErrorCode.InvalidRequest, 'Bad Request: the sessionId query parameter is required');
     const target = sessions.get(id);
     if (!target) return rpcErrorResponse(404, ErrorCode.InvalidRequest, 'Session not found: it ended or never existed');
     if (target.owner !== identityOf(auth)) return foreignSession();
-    const read = await readMessage(request, maxBodyBytes, parsed);
+    const read = await readMessage(request, maxBodyBytes);
     if (!read.ok) return read.response;
     // Answered on the stream, not in this response.
     void target.session.receive(read.message, undefined, { auth }).then((response) => {
@@ -110,8 +106,8 @@ export const createSseApp = (server: Server, options: SseOptions = {}): SseApp =
     {
       ...resourceServer?.endpoints,
       [ssePath]: {
-        GET: protect(resourceServer, (request, _parsed, auth) =>
-          accepts(request.headers.get('accept'), 'text/event-stream')
+        GET: protect(resourceServer, (request, auth) =>
+          accepts(request.header('accept'), 'text/event-stream')
             ? open(auth)
             : rpcErrorResponse(
                 406,

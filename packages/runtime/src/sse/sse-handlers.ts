@@ -3,6 +3,7 @@ import type { FetchHandler } from '../http/fetch-handler.js';
 import { toNodeListener } from '../http/node-adapter.js';
 import type { ClosableNodeHandler } from '../http/node-handler.js';
 import { jsonResponse } from '../http/responses.js';
+import { fromWebRequest, toWebResponse } from '../http/web-adapter.js';
 import type { SseOptions } from './options.js';
 import { createSseApp } from './sse-app.js';
 
@@ -10,7 +11,7 @@ import { createSseApp } from './sse-app.js';
 export const toSseFetchHandler = (server: Server, options: SseOptions = {}): FetchHandler => {
   const app = createSseApp(server, options);
   const handler = async (request: Request): Promise<Response> =>
-    (await app.router(request)) ?? jsonResponse({ error: 'Not Found' }, 404);
+    toWebResponse((await app.router(fromWebRequest(request))) ?? jsonResponse({ error: 'Not Found' }, 404));
   return Object.assign(handler, { close: app.close });
 };
 

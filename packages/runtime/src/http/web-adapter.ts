@@ -1,0 +1,75 @@
+import type { HttpRequest, Reply, SseBody } from './exchange.js';
+
+/** Reads a web body's bytes, giving up (undefined) as soon as it passes `limit` bytes. */
+export const readWebBody = async (request: Request, limit: number): Promise<Uint8Array | undefined> => {
+  const declared = Number(request.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) return undefined;
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0];
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+};
+
+/** Wraps a web `Request` (Bun, Deno, Workers, Hono) as the transports' request. */
+export const fromWebRequest = (request: Request): HttpRequest => {
+  let url: URL | undefined;
+  const parsedUrl = () => {
+    url ??= new URL(request.url);
+    return url;
+  };
+  return {
+    method: request.method,
+    get path() {
+      return parsedUrl().pathname;
+    },
+    header: (name) => request.headers.get(name),
+    query: (name) => parsedUrl().searchParams.get(name),
+    url: () => request.url,
+    bytes: (limit) => readWebBody(request, limit),
+    parsed: undefined,
+    toWeb: () => request,
+  };
+};
+
+/** The web stream of an SSE body: the consumer cancelling is the client going away. */
+const sseStream = (body: SseBody): ReadableStream<Uint8Array> => {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    start: (controller) =>
+      body.attach({
+        write: (chunk) => controller.enqueue(encoder.encode(chunk)),
+        end: (chunk) => {
+          if (chunk) controller.enqueue(encoder.encode(chunk));
+          controller.close();
+        },
+      }),
+    cancel: body.cancel,
+  });
+};
+
+/** Turns a reply into a web `Response` (a user route's `Response` passes through). */
+export const toWebResponse = (reply: Reply): Response => {
+  if (reply instanceof Response) return reply;
+  const { body } = reply;
+  const init = { status: reply.status, headers: reply.headers };
+  if (body === undefined) return new Response(null, init);
+  return new Response(typeof body === 'string' ? body : sseStream(body), init);
+};
