@@ -35,6 +35,8 @@ export const start = async (args: ServerArgs): Promise<string | undefined> => {
     port: args.port,
     json: args.json,
     stateless: args.stateless,
+    // The other servers have no session cap; the default (10,000) would refuse the sessions scenario's later sessions.
+    maxSessions: 1_000_000,
   });
   return running.url;
 };
