@@ -50,11 +50,14 @@ export const createGuard = (
     return origins.includes(origin.toLowerCase());
   };
 
+  let lastAllowedHost: string | undefined;
   return (request) => {
     const host = request.header('host') ?? new URL(request.url()).host;
-    if (!hostAllowed(host)) {
+    // Clients keep sending the same Host: remember the last one that passed.
+    if (host !== lastAllowedHost && !hostAllowed(host)) {
       return rpcErrorResponse(403, ErrorCode.InvalidRequest, `Forbidden: Host ${JSON.stringify(host)} is not allowed`);
     }
+    lastAllowedHost = host;
     const origin = request.header('origin');
     if (!originAllowed(origin)) {
       return rpcErrorResponse(

@@ -1,6 +1,6 @@
 import { type AuthInfo, ErrorCode } from '@mcpkit/core';
 import { identityOf } from '../auth/identity.js';
-import { accepts, isJsonContentType } from './accepts.js';
+import { acceptsBothAnswers, isJsonContentType } from './accepts.js';
 import { dispatch, respondOnce } from './dispatch.js';
 import { type Endpoint, findSession, isInitialize } from './endpoint.js';
 import { type HttpReply, type HttpRequest, isReply } from './exchange.js';
@@ -15,8 +15,7 @@ export const handlePost = async (endpoint: Endpoint, request: HttpRequest, auth?
     return rpcErrorResponse(415, ErrorCode.InvalidRequest, 'Unsupported Media Type: the body must be application/json');
   }
   // The spec has clients accept both, whichever mode this server answers in.
-  const accept = request.header('accept');
-  if (!accepts(accept, 'application/json') || !accepts(accept, 'text/event-stream')) {
+  if (!acceptsBothAnswers(request.header('accept'))) {
     return rpcErrorResponse(
       406,
       ErrorCode.InvalidRequest,
