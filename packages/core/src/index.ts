@@ -80,6 +80,7 @@ export {
   type PromptReturn,
   prompt,
 } from './prompt/prompt.js';
+export { encodeMessage } from './protocol/encode-message.js';
 export type * from './protocol/types.js';
 export {
   type ContentsItem,

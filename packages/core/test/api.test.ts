@@ -22,6 +22,7 @@ describe('public API', () => {
         "createServer",
         "createTestContext",
         "embedded",
+        "encodeMessage",
         "errorHandling",
         "everythingEnabled",
         "hooks",

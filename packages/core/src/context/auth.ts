@@ -25,9 +25,9 @@ export interface AccessRule {
 
 /** Folds an access rule into one predicate, or undefined when the component is open to all. */
 export const accessCheck = (rule: AccessRule): ((auth: AuthInfo | undefined) => boolean) | undefined => {
-  const scopes = rule.requires?.scopes ?? [];
-  const { canAccess } = rule;
-  if (!scopes.length && !canAccess) return undefined;
+  const { requires, canAccess } = rule;
+  if (!requires?.scopes?.length && !canAccess) return undefined;
+  const scopes = requires?.scopes ?? [];
   return (auth) => {
     if (scopes.length && !(auth && scopes.every((scope) => auth.scopes.includes(scope)))) return false;
     return canAccess ? canAccess(auth) : true;

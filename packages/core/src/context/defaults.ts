@@ -35,6 +35,14 @@ const needsSession = (what: string) => () => {
   );
 };
 
+// Defaults made once: they hold no state, so every request can share them.
+const noSampling = noClient('Sampling (ctx.sample)');
+const noElicitation = noClient('Elicitation (ctx.elicit)') as Context['elicit'];
+const noRoots = noClient('Listing roots (ctx.roots)');
+const noProgress = () => Promise.resolve();
+const enableNeedsSession = needsSession('enable');
+const disableNeedsSession = needsSession('disable');
+
 /** The session of a direct call: no id, fresh state, everything visible. */
 export const detachedSession = (): SessionInfo => ({
   id: undefined,
@@ -42,32 +50,61 @@ export const detachedSession = (): SessionInfo => ({
   clientInfo: undefined,
   clientCapabilities: undefined,
   protocolVersion: undefined,
-  enable: needsSession('enable'),
-  disable: needsSession('disable'),
+  enable: enableNeedsSession,
+  disable: disableNeedsSession,
   isEnabled: everythingEnabled,
 });
+
+const SIGNAL = Symbol('mcpkit.signal');
+
+/**
+ * `ctx.signal` of a request that came without one (a direct call): made on
+ * first read, since most handlers never look. One accessor shared by every
+ * context, so contexts keep one fast shape.
+ */
+const LAZY_SIGNAL: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: { [SIGNAL]?: AbortSignal }) {
+    this[SIGNAL] ??= new AbortController().signal;
+    return this[SIGNAL];
+  },
+  // Assignable as the plain property it stands for.
+  set(this: { [SIGNAL]?: AbortSignal }, signal: AbortSignal) {
+    this[SIGNAL] = signal;
+  },
+};
+
+/** What a request itself says, which wins over the caller's context. */
+export interface RequestFacts {
+  readonly requestId: Context['requestId'];
+  readonly meta: Context['meta'];
+}
 
 /**
  * Completes what a caller supplied into a full context. `readResource` always
  * reads from the server handling the request, through the same session.
+ * `request` (the JSON-RPC request's id and `_meta`) overrides the caller's.
  */
 export const completeContext = (
   input: ContextInput | undefined,
   readResource: (uri: string, ctx: Context) => Promise<import('../protocol/types.js').ReadResourceResult>,
+  request?: RequestFacts,
 ): Context => {
-  const ctx: Context = {
-    requestId: input?.requestId,
-    signal: input?.signal ?? new AbortController().signal,
-    meta: input?.meta,
+  const ctx = {
+    requestId: request ? request.requestId : input?.requestId,
+    meta: request?.meta ?? input?.meta,
     state: input?.state ?? new Map(),
     auth: input?.auth,
     log: input?.log ?? silentLogger,
-    progress: input?.progress ?? (() => Promise.resolve()),
+    progress: input?.progress ?? noProgress,
     session: input?.session ?? detachedSession(),
-    sample: input?.sample ?? noClient('Sampling (ctx.sample)'),
-    elicit: input?.elicit ?? (noClient('Elicitation (ctx.elicit)') as Context['elicit']),
-    roots: input?.roots ?? noClient('Listing roots (ctx.roots)'),
-    readResource: (uri) => readResource(uri, ctx),
-  };
-  return ctx;
+    sample: input?.sample ?? noSampling,
+    elicit: input?.elicit ?? noElicitation,
+    roots: input?.roots ?? noRoots,
+    readResource: (uri: string) => readResource(uri, ctx as Context),
+  } as Omit<Context, 'signal'> & { signal?: AbortSignal };
+  if (input?.signal) ctx.signal = input.signal;
+  else Object.defineProperty(ctx, 'signal', LAZY_SIGNAL);
+  return ctx as Context;
 };

@@ -12,20 +12,20 @@ export const moduleMiddleware = (component: Component): readonly Middleware[] =>
 /**
  * A frozen copy of a component with `changes`, keeping its hidden flags
  * (non-enumerable symbol properties such as its module middleware), and
- * setting `flags` on top.
+ * setting `flags` on top. Accessors are copied as accessors, so schemas a
+ * descriptor converts on first read stay unconverted (and shared) in the copy.
  */
 export const cloneComponent = <C extends Component>(
   component: C,
   changes: Partial<C> = {},
   flags: Readonly<Record<symbol, unknown>> = {},
 ): C => {
-  const copy = { ...component, ...changes } as Record<string | symbol, unknown>;
-  const source = component as unknown as Record<symbol, unknown>;
-  for (const key of Object.getOwnPropertySymbols(component)) {
-    if (!(key in flags)) Object.defineProperty(copy, key, { value: source[key] });
+  const properties: PropertyDescriptorMap = Object.getOwnPropertyDescriptors(component);
+  for (const [key, value] of Object.entries(changes)) {
+    properties[key] = { value, enumerable: true, writable: true, configurable: true };
   }
-  for (const key of Object.getOwnPropertySymbols(flags)) Object.defineProperty(copy, key, { value: flags[key] });
-  return Object.freeze(copy) as C;
+  for (const key of Object.getOwnPropertySymbols(flags)) properties[key] = { value: flags[key] };
+  return Object.freeze(Object.defineProperties({}, properties)) as C;
 };
 
 /** Module middleware as a flag for {@link cloneComponent}. */

@@ -57,7 +57,7 @@ export const createDispatcher = (
       return failure(id, ErrorCode.InvalidParams, 'params must be an object');
     const meta = isPlainObject(params?._meta) ? params._meta : undefined;
     // The request's own id and _meta win over whatever the caller's context carried.
-    const ctx = completeContext({ ...input, requestId: id, meta: meta ?? input?.meta }, readOwnResource);
+    const ctx = completeContext(input, readOwnResource, { requestId: id, meta });
     try {
       return { jsonrpc: '2.0', id, result: await handler(params ?? {}, ctx) };
     } catch (error) {

@@ -34,7 +34,7 @@ export const listResources = async (
   const statics = visibleTo(ctx, [...registry.resources.values()]);
   const templates = visibleTo(ctx, [...registry.templates.values()]).filter((e) => e.descriptor.list);
   const groups = [
-    ...statics.map((e) => ({ component: e.descriptor, items: [e.definition] })),
+    ...statics.map((e) => ({ component: e.descriptor, items: [registry.definitionOf(e)] })),
     ...(await Promise.all(
       templates.map(async (e) => ({ component: e.descriptor, items: await listed(e, ctx, options) })),
     )),

@@ -18,6 +18,23 @@ const decode = (cursor: string): number => {
   return offset;
 };
 
+/** Where the page an opaque `cursor` names starts (0 without one); throws an invalid-params error for a bad cursor. */
+export const cursorOffset = (cursor: unknown): number => {
+  if (cursor !== undefined && typeof cursor !== 'string') throw invalidParams('cursor must be a string');
+  return cursor === undefined ? 0 : decode(cursor);
+};
+
+/** One page of `items` from `start`; `nextCursor` is set when more remain. Without a page size everything is one page. */
+export const pageFrom = <T>(
+  items: readonly T[],
+  start: number,
+  pageSize: number | undefined,
+): { readonly page: readonly T[]; readonly nextCursor?: string } => {
+  if (!pageSize) return start === 0 ? { page: items } : { page: items.slice(start) };
+  const end = start + pageSize;
+  return end < items.length ? { page: items.slice(start, end), nextCursor: encode(end) } : { page: items.slice(start) };
+};
+
 /**
  * One page of `items` starting at the opaque `cursor`; `nextCursor` is set
  * when more remain. Without a page size everything is one page.
@@ -26,10 +43,4 @@ export const paginate = <T>(
   items: readonly T[],
   cursor: unknown,
   pageSize: number | undefined,
-): { readonly page: readonly T[]; readonly nextCursor?: string } => {
-  if (cursor !== undefined && typeof cursor !== 'string') throw invalidParams('cursor must be a string');
-  const start = cursor === undefined ? 0 : decode(cursor);
-  if (!pageSize) return start === 0 ? { page: items } : { page: items.slice(start) };
-  const end = start + pageSize;
-  return end < items.length ? { page: items.slice(start, end), nextCursor: encode(end) } : { page: items.slice(start) };
-};
+): { readonly page: readonly T[]; readonly nextCursor?: string } => pageFrom(items, cursorOffset(cursor), pageSize);

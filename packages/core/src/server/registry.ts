@@ -10,10 +10,11 @@ import { type Component, componentKey } from './component.js';
 import { promptDefinition, resourceDefinition, templateDefinition, toolDefinition } from './definitions.js';
 import type { ServerOptions } from './options.js';
 
-/** A component with its wire definition, computed once. */
+/** A registered component. Its wire definition comes from the registry's `definitionOf`. */
 export interface Entry<D, W> {
   readonly descriptor: D;
-  readonly definition: W;
+  /** Phantom field: the type of the entry's wire definition; never set. */
+  readonly '~definition'?: W;
 }
 
 /** A template entry also carries its parsed template. */
@@ -33,6 +34,8 @@ export interface Registry {
   readonly prompts: ReadonlyMap<string, Entry<PromptDescriptor<any>, Prompt>>;
   /** Live mounts, in order: asked after the local components. */
   readonly mounts: readonly MountDescriptor[];
+  /** An entry's wire definition: made (and frozen) on first use, so tools/list, not construction, converts schemas. */
+  readonly definitionOf: <W>(entry: Entry<Component, W>) => W;
 }
 
 const KIND_LABEL: Record<Component['kind'], string> = {
@@ -62,32 +65,34 @@ const put = <T>(map: Map<string, T>, key: string, value: T, kind: Component['kin
   map.set(key, value);
 };
 
-/** A component with its wire definition (and, for a template, its parsed URI template). */
-const entryOf = (component: Exclude<Component, MountDescriptor>): Entry<Component, unknown> => {
+/** The wire definition of a component, as its list shows it. */
+const defineOf = (component: Exclude<Component, MountDescriptor>): unknown => {
   switch (component.kind) {
     case 'tool':
-      return { descriptor: component, definition: toolDefinition(component) };
+      return toolDefinition(component);
     case 'resource':
-      return { descriptor: component, definition: resourceDefinition(component) };
+      return resourceDefinition(component);
     case 'resourceTemplate':
-      return {
-        descriptor: component,
-        definition: templateDefinition(component),
-        parsed: parseUriTemplate(component.uriTemplate),
-      } as TemplateEntry;
+      return templateDefinition(component);
     case 'prompt':
-      return { descriptor: component, definition: promptDefinition(component) };
+      return promptDefinition(component);
   }
 };
 
+/** An entry (a template's also carries its parsed URI template). */
+const entryOf = (component: Exclude<Component, MountDescriptor>): Entry<Component, unknown> =>
+  component.kind === 'resourceTemplate'
+    ? ({ descriptor: component, parsed: parseUriTemplate(component.uriTemplate) } as TemplateEntry)
+    : { descriptor: component };
+
+const KINDS = new Set<unknown>(['tool', 'resource', 'resourceTemplate', 'prompt', 'mount']);
+
 const isComponent = (value: unknown): value is Component =>
-  typeof value === 'object' &&
-  value !== null &&
-  ['tool', 'resource', 'resourceTemplate', 'prompt', 'mount'].includes((value as Component).kind);
+  typeof value === 'object' && value !== null && KINDS.has((value as Component).kind);
 
 /**
  * Folds components into lookup maps, applying tag filters and the duplicate
- * policy, and computes every wire definition once.
+ * policy; each wire definition is computed on first use, once.
  */
 export const buildRegistry = (components: readonly Component[], options: ServerOptions): Registry => {
   const tools = new Map<string, Registry['tools'] extends ReadonlyMap<string, infer E> ? E : never>();
@@ -101,7 +106,9 @@ export const buildRegistry = (components: readonly Component[], options: ServerO
     resourceTemplate: templates,
     prompt: prompts,
   };
-  for (const component of components) {
+  // Indexed, not for-of: construction runs mostly before the JIT warms up, where iterators cost.
+  for (let i = 0; i < components.length; i++) {
+    const component = components[i] as Component;
     if (!isComponent(component)) {
       throw new DefinitionError(
         `createServer() got ${JSON.stringify(component)?.slice(0, 80)}, which is not a tool, resource or prompt (spread modules: [...module])`,
@@ -113,19 +120,27 @@ export const buildRegistry = (components: readonly Component[], options: ServerO
       put(maps[component.kind], componentKey(component), entryOf(component), component.kind, options);
     }
   }
-  const kept = [
-    ...[...tools.values()].map((e) => e.descriptor),
-    ...[...resources.values()].map((e) => e.descriptor),
-    ...[...templates.values()].map((e) => e.descriptor),
-    ...[...prompts.values()].map((e) => e.descriptor),
-  ];
-  for (const map of [tools, resources, templates, prompts]) for (const entry of map.values()) deepFreeze(entry);
+  const descriptorOf = (entry: Entry<Component, unknown>) => entry.descriptor;
+  const kept: Component[] = [tools, resources, templates, prompts].flatMap((map) =>
+    Array.from(map.values() as Iterable<Entry<Component, unknown>>, descriptorOf),
+  );
+  kept.push(...mounts);
+  const made = new Map<Entry<Component, unknown>, unknown>();
+  const definitionOf = <W>(entry: Entry<Component, W>): W => {
+    let definition = made.get(entry);
+    if (definition === undefined) {
+      definition = deepFreeze(defineOf(entry.descriptor as Exclude<Component, MountDescriptor>));
+      made.set(entry, definition);
+    }
+    return definition as W;
+  };
   return {
-    components: Object.freeze([...kept, ...mounts]),
+    components: Object.freeze(kept),
     tools,
     resources,
     templates,
     prompts,
     mounts: Object.freeze(mounts),
+    definitionOf,
   };
 };

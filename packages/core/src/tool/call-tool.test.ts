@@ -158,6 +158,49 @@ describe('tools/call: errors', () => {
     expect(aborted).toBe(true);
   });
 
+  test('a direct call gets a signal of its own, the same on every read and in copies of the context', async () => {
+    const seen: AbortSignal[] = [];
+    const look = tool({
+      name: 'look',
+      run: (_args, ctx) => {
+        seen.push(ctx.signal, ctx.signal, { ...ctx }.signal);
+        return String(ctx.signal.aborted);
+      },
+    });
+    const server = serverWith([look]);
+    expect(await server.callTool('look')).toEqual({ content: [{ type: 'text', text: 'false' }] });
+    await server.handle({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'look' } });
+    expect(seen.every((signal) => signal instanceof AbortSignal)).toBe(true);
+    expect(new Set(seen.slice(0, 3)).size).toBe(1);
+    expect(new Set(seen.slice(3)).size).toBe(1);
+    expect(seen[0]).not.toBe(seen[3]);
+  });
+
+  test("the caller's signal reaches the handler, and aborting it is seen there", async () => {
+    const controller = new AbortController();
+    let reason: unknown;
+    let started: () => void = () => {};
+    const running = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const wait = tool({
+      name: 'wait',
+      run: (_args, ctx) =>
+        new Promise((resolve) => {
+          ctx.signal.addEventListener('abort', () => {
+            reason = ctx.signal.reason;
+            resolve('stopped');
+          });
+          started();
+        }),
+    });
+    const pending = serverWith([wait]).callTool('wait', {}, { signal: controller.signal });
+    await running;
+    controller.abort('client cancelled');
+    expect(await pending).toEqual({ content: [{ type: 'text', text: 'stopped' }] });
+    expect(reason).toBe('client cancelled');
+  });
+
   test('a handler that ignores its signal still times out', async () => {
     const stuck = tool({ name: 'stuck', timeoutMs: 10, run: () => new Promise(() => {}) });
     expect((await serverWith([stuck]).callTool('stuck')).isError).toBe(true);

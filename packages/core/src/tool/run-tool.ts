@@ -54,9 +54,11 @@ export const runTool = async (
   const args = await parseToolArgs(tool, rawArgs);
   if (typeof args === 'string') return toolErrorResult(args);
   try {
-    const value = await withTimeout(tool.timeoutMs, ctx.signal, (signal) =>
-      tool.run(args, signal === ctx.signal ? ctx : { ...ctx, signal }),
-    );
+    // Without a timeout the handler gets the request's own context (and its signal is only made if read).
+    const value =
+      tool.timeoutMs === undefined
+        ? await tool.run(args, ctx)
+        : await withTimeout(tool.timeoutMs, ctx.signal, (signal) => tool.run(args, { ...ctx, signal }));
     if (tool.output && !isCallResult(value)) return await structuredResult(tool, value, options);
     return toCallResult(value, { serializer: options.serializer, mimeType: tool.mimeType, toolName: tool.name });
   } catch (error) {

@@ -3,11 +3,12 @@ import type { Context } from '../context/context.js';
 import { DefinitionError } from '../errors/errors.js';
 import type { Icon, ToolAnnotations } from '../protocol/types.js';
 import type { AnySchema, InputOf, OutputOf } from '../schema/any-schema.js';
-import { EMPTY_OBJECT_SCHEMA, type JsonObjectSchema, toJson, toJsonObject } from '../schema/json-schema.js';
+import type { JsonObjectSchema } from '../schema/json-schema.js';
 import type { CommonOptions, ComponentBase } from '../server/component.js';
 import { deepFreeze } from '../utils/deep-freeze.js';
 import type { MaybePromise } from '../utils/maybe-promise.js';
 import { assertToolName } from './tool-name.js';
+import { checkedSchema, defineSchemas } from './tool-schemas.js';
 
 /** The arguments `run` receives: the parsed `input`, or the raw arguments object without one. */
 export type ToolArgs<TInput> = OutputOf<TInput, Record<string, unknown>>;
@@ -67,35 +68,13 @@ export interface ToolDescriptor<
   readonly '~types'?: { readonly args: ToolArgs<TInput>; readonly result: ToolReturn<TOutput> };
 }
 
-/** Marks an output schema whose value is wrapped as `{ result }` (non-object outputs). */
-export const WRAP_MARKER = 'x-mcpkit-wrap-result';
-
-const outputSchemaOf = (output: AnySchema, name: string): { schema: JsonObjectSchema; wraps: boolean } => {
-  const json = toJson(output, `Tool '${name}' output`);
-  if (json.type === 'object') return { schema: json as JsonObjectSchema, wraps: false };
-  return {
-    schema: { type: 'object', properties: { result: json }, required: ['result'], [WRAP_MARKER]: true },
-    wraps: true,
-  };
-};
-
-const rawObjectSchema = (schema: JsonObjectSchema, what: string): JsonObjectSchema => {
-  if (schema?.type !== 'object') throw new DefinitionError(`${what} must be a JSON Schema with type "object"`);
-  return schema;
-};
-
-const inputSchemaOf = (options: ToolOptions<AnySchema | undefined, AnySchema | undefined>): JsonObjectSchema => {
-  const what = `Tool '${options.name}'`;
-  if (options.input && options.inputSchema) throw new DefinitionError(`${what}: give input or inputSchema, not both`);
-  if (options.output && options.outputSchema)
-    throw new DefinitionError(`${what}: give output or outputSchema, not both`);
-  if (options.input) return toJsonObject(options.input, `${what} input`);
-  return options.inputSchema ? rawObjectSchema(options.inputSchema, `${what} inputSchema`) : EMPTY_OBJECT_SCHEMA;
-};
+const NO_TAGS: readonly string[] = Object.freeze([]);
 
 /**
- * Declares a tool. Returns a deeply frozen descriptor; nothing is registered
- * until the descriptor is passed to `createServer()`.
+ * Declares a tool. Returns a frozen descriptor (its own data deeply frozen);
+ * nothing is registered until the descriptor is passed to `createServer()`.
+ * The JSON Schemas are converted when first read, then kept; a schema that
+ * is not plainly convertible is converted at once, so mistakes fail here.
  *
  * @example
  * const add = tool({
@@ -111,34 +90,41 @@ export const tool = <
   options: ToolOptions<TInput, TOutput>,
 ): ToolDescriptor<TInput, TOutput> => {
   assertToolName(options.name, 'Tool');
-  if (typeof options.run !== 'function') throw new DefinitionError(`Tool '${options.name}' needs a run function`);
+  const { name } = options;
+  if (typeof options.run !== 'function') throw new DefinitionError(`Tool '${name}' needs a run function`);
   if (options.timeoutMs !== undefined && !(options.timeoutMs > 0)) {
-    throw new DefinitionError(`Tool '${options.name}': timeoutMs must be a positive number`);
+    throw new DefinitionError(`Tool '${name}': timeoutMs must be a positive number`);
   }
-  const inputSchema = inputSchemaOf(options as ToolOptions<AnySchema | undefined, AnySchema | undefined>);
-  const output = options.output
-    ? outputSchemaOf(options.output, options.name)
-    : options.outputSchema && {
-        schema: rawObjectSchema(options.outputSchema, `Tool '${options.name}' outputSchema`),
-        wraps: false,
-      };
-  return deepFreeze({
+  if (options.input && options.inputSchema) {
+    throw new DefinitionError(`Tool '${name}': give input or inputSchema, not both`);
+  }
+  if (options.output && options.outputSchema) {
+    throw new DefinitionError(`Tool '${name}': give output or outputSchema, not both`);
+  }
+  const descriptor = {
     kind: 'tool',
     name: options.name,
     title: options.title,
     description: options.description,
-    input: options.input as TInput,
-    output: options.output as TOutput,
-    inputSchema,
-    outputSchema: output?.schema,
-    wrapsOutput: output?.wraps ?? false,
-    annotations: options.annotations,
-    icons: options.icons,
-    tags: options.tags ?? [],
+    input: options.input,
+    output: options.output,
+    annotations: options.annotations && deepFreeze(options.annotations),
+    icons: options.icons && deepFreeze(options.icons),
+    tags: options.tags ? deepFreeze(options.tags) : NO_TAGS,
     access: accessCheck(options),
-    meta: options.meta,
+    meta: options.meta && deepFreeze(options.meta),
     timeoutMs: options.timeoutMs,
     mimeType: options.mimeType,
     run: options.run,
+  };
+  // The JSON Schemas are converted on first read (tools/list), once. The descriptor's own data is frozen
+  // deeply; the valibot schemas and functions are the caller's and left as they are.
+  defineSchemas(descriptor, {
+    name,
+    input: options.input,
+    output: options.output,
+    inputSchema: checkedSchema(options.inputSchema, name, 'inputSchema'),
+    outputSchema: checkedSchema(options.outputSchema, name, 'outputSchema'),
   });
+  return Object.freeze(descriptor) as unknown as ToolDescriptor<TInput, TOutput>;
 };

@@ -128,17 +128,18 @@ export const transform = (original: AnyTool, options: TransformOptions): AnyTool
       return original.run(parsed, ctx);
     };
 
-  return deepFreeze({
+  // Spreading reads the original's schemas; the new input schema is this tool's own, so it is frozen here.
+  return Object.freeze({
     ...original,
     name,
     title: options.title ?? original.title,
     description: options.description ?? original.description,
-    tags: options.tags ?? original.tags,
-    annotations: options.annotations ?? original.annotations,
-    icons: options.icons ?? original.icons,
-    meta: options.meta ?? original.meta,
+    tags: options.tags ? deepFreeze(options.tags) : original.tags,
+    annotations: options.annotations ? deepFreeze(options.annotations) : original.annotations,
+    icons: options.icons ? deepFreeze(options.icons) : original.icons,
+    meta: options.meta ? deepFreeze(options.meta) : original.meta,
     input: undefined,
-    inputSchema: transformedSchema(original.inputSchema, args),
+    inputSchema: deepFreeze(transformedSchema(original.inputSchema, args)),
     run: (given: Record<string, unknown>, ctx: Context) =>
       options.run ? options.run(given, forwardFor(ctx), ctx) : forwardFor(ctx)(given),
   });
