@@ -1,9 +1,9 @@
-import type { AuthInfo, JsonRpcResponse } from '@mcpkit/core';
+import { type AuthInfo, encodeMessage, type JsonRpcResponse } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { Session } from '../session/types.js';
 import { type Endpoint, shouldPrime } from './endpoint.js';
 import type { HttpReply } from './exchange.js';
-import { emptyResponse, jsonResponse, type ReplyHeaders } from './responses.js';
+import { emptyResponse, jsonTextReply, type ReplyHeaders } from './responses.js';
 import { openSse } from './sse-stream.js';
 import type { Streams } from './streams.js';
 
@@ -29,9 +29,9 @@ const isRequest = (message: JSONRPCMessage): boolean => 'method' in message && '
 
 /** One response, as JSON or as a one-event SSE stream, following the endpoint's mode. */
 export const respondOnce = (endpoint: Endpoint, response: JsonRpcResponse, headers?: ReplyHeaders): HttpReply => {
-  if (endpoint.json) return jsonResponse(response, 200, headers);
+  if (endpoint.json) return jsonTextReply(encodeMessage(response), 200, headers);
   const conn = openSse({ headers });
-  conn.write({ data: JSON.stringify(response) });
+  conn.write({ data: encodeMessage(response) });
   conn.close();
   return conn.response;
 };
@@ -56,7 +56,9 @@ export const dispatch = async (endpoint: Endpoint, target: Target, message: JSON
     try {
       const response = await session.receive(message, undefined, extra);
       // No response: the client cancelled the request, or the session closed.
-      return response ? jsonResponse(response, 200, target.headers) : emptyResponse(202, target.headers);
+      return response
+        ? jsonTextReply(encodeMessage(response), 200, target.headers)
+        : emptyResponse(202, target.headers);
     } finally {
       target.done?.();
     }

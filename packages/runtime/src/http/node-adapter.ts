@@ -174,6 +174,8 @@ const writeWebResponse = async (response: Response, res: ServerResponse): Promis
   }
 };
 
+const LARGE_BODY = 16 * 1024;
+
 /**
  * Writes one of our replies. A whole body goes out in one write with its length:
  * split writes of a small answer cost a round of TCP acknowledgements each.
@@ -182,9 +184,12 @@ const writeReply = (reply: HttpReply, res: ServerResponse): void => {
   const { body } = reply;
   if (body === undefined || typeof body === 'string') {
     const headers: Record<string, string | number> = { ...reply.headers };
-    if (body !== undefined) headers['content-length'] = Buffer.byteLength(body);
+    // A small string rides in one write with the head; a large one is encoded once, not measured and then encoded.
+    const out = body !== undefined && body.length > LARGE_BODY ? Buffer.from(body) : body;
+    if (out !== undefined)
+      headers['content-length'] = typeof out === 'string' ? Buffer.byteLength(out) : out.byteLength;
     res.writeHead(reply.status, headers);
-    res.end(body);
+    res.end(out);
     return;
   }
   res.writeHead(reply.status, reply.headers);

@@ -1,3 +1,4 @@
+import { encodeMessage } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { Send } from '../session/types.js';
 import type { EventStore } from './event-store.js';
@@ -54,7 +55,7 @@ export const createStreams = (prefix: string, store: EventStore | undefined): St
   const write = (streamId: string, message: JSONRPCMessage | undefined) =>
     enqueue(async () => {
       const id = store ? await store.storeEvent(streamId, message) : undefined;
-      live.get(streamId)?.write({ id, data: message === undefined ? '' : JSON.stringify(message) });
+      live.get(streamId)?.write({ id, data: message === undefined ? '' : encodeMessage(message) });
     });
 
   const replayOnto = async (lastEventId: string, conn: SseConnection): Promise<boolean> => {
@@ -65,7 +66,7 @@ export const createStreams = (prefix: string, store: EventStore | undefined): St
     });
     // Buffered before writing, so another session's events never leak.
     if (streamId === undefined || !streamId.startsWith(prefix)) return false;
-    for (const event of missed) conn.write({ id: event.id, data: JSON.stringify(event.message) });
+    for (const event of missed) conn.write({ id: event.id, data: encodeMessage(event.message) });
     if (live.has(streamId)) attach(streamId, conn);
     else conn.close();
     return true;

@@ -1,4 +1,4 @@
-import { type AuthInfo, ErrorCode, McpkitError, type Server } from '@mcpkit/core';
+import { type AuthInfo, ErrorCode, encodeMessage, McpkitError, type Server } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { foreignSession, identityOf } from '../auth/identity.js';
 import { createResourceServer, protect } from '../auth/resource-server.js';
@@ -61,7 +61,7 @@ export const createSseApp = (server: Server, options: SseOptions = {}): SseApp =
       },
     });
     const send: Send = (message) => {
-      if (!conn.write({ event: 'message', data: JSON.stringify(message) })) {
+      if (!conn.write({ event: 'message', data: encodeMessage(message) })) {
         throw new Error('The client closed the SSE stream');
       }
     };
