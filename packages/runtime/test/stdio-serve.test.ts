@@ -132,6 +132,80 @@ describe('serveStdio()', () => {
     expect(io.input.listenerCount('data')).toBe(0);
   });
 
+  it('writes what finishes in one turn with one write, each message after what its handler sent before it', async () => {
+    const io = pipes();
+    let writes = 0;
+    io.output.on('data', () => void writes++);
+    const running = await serveStdio(createDemoServer(), { input: io.input, output: io.output });
+    try {
+      await io.initialize();
+      await io.next((m) => m.id === 'init');
+      const before = { writes, messages: io.messages.length };
+      const lines = Array.from({ length: 16 }, (_, i) =>
+        i % 2 === 0
+          ? {
+              jsonrpc: '2.0',
+              id: i,
+              method: 'tools/call',
+              params: { name: 'log_and_progress', arguments: { steps: 2 }, _meta: { progressToken: `p${i}` } },
+            }
+          : { jsonrpc: '2.0', id: i, method: 'tools/call', params: { name: 'echo', arguments: { text: `t${i}` } } },
+      );
+      io.input.write(lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
+      await Promise.all(lines.map((line) => io.next((m) => m.id === line.id && 'result' in m)));
+      const batch = io.messages.slice(before.messages);
+      // 8 × (info log, 2 progress, error log, answer) + 8 answers, none lost, none duplicated.
+      expect(batch).toHaveLength(48);
+      for (let i = 0; i < 16; i += 2) {
+        const own = batch.filter(
+          (m) => m.id === i || (m.params as { progressToken?: string })?.progressToken === `p${i}`,
+        );
+        expect(own.map((m) => (m.id === i ? 'answer' : (m.params as { progress: number }).progress))).toEqual([
+          1,
+          2,
+          'answer',
+        ]);
+      }
+      // One write for all of them, not one per message.
+      expect(writes - before.writes).toBeLessThanOrEqual(2);
+    } finally {
+      await running.close();
+    }
+  });
+
+  it('still writes what was queued when it closes in the same turn, and nothing after', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough(); // paused: what was written can be read at once
+    const running = await serveStdio(createDemoServer(), { input, output });
+    let atClose = '';
+    // Runs right after the server read the line and queued its parse error, before any flush.
+    input.on('data', () => {
+      void running.close();
+      atClose = String(output.read() ?? '');
+    });
+    input.write('not json\n');
+    await running.closed;
+    expect(JSON.parse(atClose)).toMatchObject({ id: null, error: { code: -32700 } });
+    // Closed: a later line is neither read nor answered.
+    input.write('still not json\n');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(output.read()).toBeNull();
+  });
+
+  it('stops serving, without an uncaught error, when writing to the output throws', async () => {
+    const input = new PassThrough();
+    const output = Object.assign(new PassThrough(), {
+      write: () => {
+        throw new Error('broken pipe');
+      },
+    });
+    const running = await serveStdio(createDemoServer(), { input, output });
+    input.write('{"jsonrpc":"2.0","id":1,"method":"ping"}\n');
+    await running.closed;
+    expect(running.hub.sessions.size).toBe(0);
+    expect(input.listenerCount('data')).toBe(0);
+  });
+
   it('answers a JSON array (a batch) and a bare value with InvalidRequest', async () => {
     const io = pipes();
     const running = await serveStdio(createDemoServer(), { input: io.input, output: io.output });

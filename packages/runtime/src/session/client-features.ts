@@ -10,6 +10,7 @@ import {
   toSamplingParams,
 } from '@mcpkit/core';
 import { isRecord } from './messages.js';
+import { createOutbox } from './outbox.js';
 import type { SessionCore } from './session-core.js';
 import type { Send } from './types.js';
 
@@ -52,6 +53,7 @@ const ask = async (
 ) => {
   const problem = unreachable(core, feature, route) ?? lacking;
   if (problem) throw problem;
+  core.outbox ??= createOutbox();
   return core.outbox.request(method, params as Record<string, unknown>, route.send() as Send, route.signal());
 };
 

@@ -1,6 +1,8 @@
 import type { Lifespan, Server } from '@mcpkit/core';
-import { type OpenedSession, openSession } from './open-session.js';
-import type { RootsChangedEvent } from './session-core.js';
+import { createHelloCache } from './hello-cache.js';
+import { coreOf, openSession } from './open-session.js';
+import type { HubShared, RootsChangedEvent } from './session-core.js';
+import { pushListChanged, pushResourceUpdated } from './session-push.js';
 import type { Session, SessionOptions } from './types.js';
 
 /** Options of {@link createSessionHub}. */
@@ -46,22 +48,16 @@ export const createSessionHub = <TLifespan = unknown>(
   server: Server,
   options: SessionHubOptions<TLifespan> = {},
 ): SessionHub<TLifespan> => {
-  const live = new Map<Session, OpenedSession>();
   const sessions = new Set<Session>();
-  const shared = {
-    lifespan: options.lifespan,
-    lifespans: options.lifespans ?? new Map(),
-    onRootsChanged: options.onRootsChanged,
-  };
   // Listens to the server's list changes (its mounts', e.g. a proxy's remote) only while sessions exist.
   let stopRelay: (() => void) | undefined;
   const relayListChanged = () => {
     stopRelay ??= server.onListChanged((kind) => {
-      for (const opened of live.values()) opened.listChanged(kind);
+      for (const session of sessions) pushListChanged(coreOf(session), kind);
     });
   };
   const endRelay = () => {
-    if (live.size > 0 || !stopRelay) return;
+    if (sessions.size > 0 || !stopRelay) return;
     stopRelay();
     stopRelay = undefined;
   };
@@ -71,25 +67,29 @@ export const createSessionHub = <TLifespan = unknown>(
     lifespan: options.lifespan as TLifespan,
     sessions,
     createSession: (sessionOptions = {}) => {
-      const opened = openSession(server, hub, shared, {
-        ...sessionOptions,
-        onClose: () => {
-          live.delete(opened.session);
-          sessions.delete(opened.session);
-          endRelay();
-          sessionOptions.onClose?.();
-        },
-      });
-      live.set(opened.session, opened);
-      sessions.add(opened.session);
+      const session = openSession(shared, sessionOptions);
+      sessions.add(session);
       relayListChanged();
-      return opened.session;
+      return session;
     },
     resourceUpdated: (uri) => {
-      for (const opened of live.values()) opened.resourceUpdated(uri);
+      for (const session of sessions) pushResourceUpdated(coreOf(session), uri);
     },
     closeAll: () => {
       for (const session of [...sessions]) session.close();
+      endRelay();
+    },
+  };
+  // One object for all sessions of this hub: what they share costs an idle session nothing.
+  const shared: HubShared = {
+    server,
+    hub,
+    lifespan: options.lifespan,
+    lifespans: options.lifespans ?? new Map(),
+    onRootsChanged: options.onRootsChanged,
+    internHello: createHelloCache(),
+    forget: (session) => {
+      sessions.delete(session);
       endRelay();
     },
   };

@@ -11,11 +11,12 @@ export const isLogLevel = (value: unknown): value is LoggingLevel =>
 
 /**
  * A logger that sends `notifications/message` for entries at or above the
- * session's current level (read on every call, so setLevel applies at once).
+ * session's current level (`levelOf.level`, read on every call, so setLevel
+ * applies at once).
  */
-export const createLogger = (currentLevel: () => LoggingLevel, send: () => Send | undefined): Logger => {
+export const createLogger = (levelOf: { readonly level: LoggingLevel }, send: () => Send | undefined): Logger => {
   const log = (level: LoggingLevel, data: unknown, logger?: string) => {
-    if (LOG_LEVELS.indexOf(level) < LOG_LEVELS.indexOf(currentLevel())) return;
+    if (LOG_LEVELS.indexOf(level) < LOG_LEVELS.indexOf(levelOf.level)) return;
     const out = send();
     if (!out) return;
     try {
@@ -24,16 +25,15 @@ export const createLogger = (currentLevel: () => LoggingLevel, send: () => Send 
       // Logging must never break the handler that logs.
     }
   };
-  const at = (level: LoggingLevel) => (data: unknown, logger?: string) => log(level, data, logger);
   return {
-    debug: at('debug'),
-    info: at('info'),
-    notice: at('notice'),
-    warning: at('warning'),
-    error: at('error'),
-    critical: at('critical'),
-    alert: at('alert'),
-    emergency: at('emergency'),
+    debug: (data, logger) => log('debug', data, logger),
+    info: (data, logger) => log('info', data, logger),
+    notice: (data, logger) => log('notice', data, logger),
+    warning: (data, logger) => log('warning', data, logger),
+    error: (data, logger) => log('error', data, logger),
+    critical: (data, logger) => log('critical', data, logger),
+    alert: (data, logger) => log('alert', data, logger),
+    emergency: (data, logger) => log('emergency', data, logger),
     log,
   };
 };

@@ -1,169 +1,93 @@
-import { ErrorCode, type JsonRpcRequest, type ListKind, McpkitError, type Server } from '@mcpkit/core';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { McpkitError } from '@mcpkit/core';
+import { takeAllRequests } from './inflight.js';
 import { DEFAULT_LOG_LEVEL } from './logger.js';
-import { errorMessage, idKey, isRecord, isRequestId, type RawMessage } from './messages.js';
-import { createOutbox } from './outbox.js';
-import { requestContext, requestFinished } from './request-context.js';
-import type { HubShared, RequestScope, SessionCore } from './session-core.js';
-import { ALLOWED_BEFORE_INIT, answerSessionMethod, isSessionMethod } from './session-methods.js';
-import { onNotification } from './session-notifications.js';
-import type { ReceiveExtra, Send, Session, SessionOptions } from './types.js';
-import { createVisibility } from './visibility.js';
+import { receive } from './receive.js';
+import type { HubShared, SessionCore } from './session-core.js';
+import type { Session, SessionOptions } from './types.js';
 
-/** A session plus the hooks its hub needs. */
-export interface OpenedSession {
-  readonly session: Session;
-  /** Sends `notifications/resources/updated` when this session subscribed to `uri`. */
-  readonly resourceUpdated: (uri: string) => void;
-  /** Sends `notifications/<kind>/list_changed` on the standing channel, once initialized. */
-  readonly listChanged: (kind: ListKind) => void;
+/** Ends the session: aborts what runs, rejects what waits on the client, runs cleanups. Idempotent. */
+const close = (core: SessionCore, session: Session) => {
+  if (core.closed) return;
+  core.closed = true;
+  const reason = new McpkitError('SESSION_CLOSED', 'The session was closed');
+  for (const scope of takeAllRequests(core)) scope.controller.abort(reason);
+  core.outbox?.rejectAll(reason);
+  core.subscriptions = undefined;
+  core.channel = undefined;
+  // Cleanups registered through ctx.session.onClose (e.g. a proxy's remote session).
+  const cleanups = core.cleanups ? [...core.cleanups] : [];
+  core.cleanups = undefined;
+  for (const cleanup of cleanups) {
+    try {
+      cleanup();
+    } catch (error) {
+      console.error('mcpkit: a session cleanup failed:', error);
+    }
+  }
+  core.shared.forget(session);
+  core.onClose?.();
+};
+
+/**
+ * The public handle. Its methods are own closures (transports pass
+ * `session.close` around unbound); the getters live on the prototype.
+ */
+class SessionHandle implements Session {
+  readonly id: string | undefined;
+  readonly receive: Session['receive'];
+  readonly setChannel: Session['setChannel'];
+  readonly close: Session['close'];
+  readonly #core: SessionCore;
+
+  constructor(core: SessionCore) {
+    this.#core = core;
+    this.id = core.id;
+    this.receive = (message, related, extra) => receive(core, message, related, extra);
+    this.setChannel = (send) => {
+      if (!core.closed) core.channel = send;
+    };
+    this.close = () => close(core, this);
+  }
+
+  get initialized(): boolean {
+    return this.#core.initialized;
+  }
+
+  get protocolVersion(): string | undefined {
+    return this.#core.hello?.protocolVersion;
+  }
+
+  /** The insides of a session this module opened. */
+  static coreOf(session: Session): SessionCore {
+    return (session as SessionHandle).#core;
+  }
 }
 
-/** Opens one session of `server` for a hub; see `createSession` for the public entry. */
-export const openSession = (
-  server: Server,
-  hub: unknown,
-  shared: HubShared,
-  options: SessionOptions = {},
-): OpenedSession => {
+/** The insides of a session opened by {@link openSession}; for its hub. */
+export const coreOf = (session: Session): SessionCore => SessionHandle.coreOf(session);
+
+/** Opens one session for a hub; see `createSession` for the public entry. */
+export const openSession = (shared: HubShared, options: SessionOptions = {}): Session => {
   const core: SessionCore = {
-    server,
+    shared,
     id: options.id,
     stateless: options.stateless ?? false,
-    shared,
-    hub,
-    state: new Map(),
-    visibility: createVisibility(server.components),
-    subscriptions: new Set(),
-    inflight: new Map(),
-    outbox: createOutbox(),
+    onClose: options.onClose,
+    state: undefined,
+    visibility: undefined,
+    subscriptions: undefined,
+    solo: undefined,
+    others: undefined,
+    outbox: undefined,
     hello: undefined,
     initialized: false,
     initializing: false,
     closed: false,
     level: DEFAULT_LOG_LEVEL,
     channel: undefined,
-    cleanups: new Set(),
+    logger: undefined,
+    info: undefined,
+    cleanups: undefined,
   };
-
-  const serveRequest = async (id: JsonRpcRequest['id'], message: RawMessage, related?: Send, extra?: ReceiveExtra) => {
-    const method = message.method as string;
-    if (core.closed) return errorMessage(id, ErrorCode.InvalidRequest, 'The session is closed');
-    if (!core.initialized && !ALLOWED_BEFORE_INIT.has(method))
-      return errorMessage(
-        id,
-        ErrorCode.InvalidRequest,
-        `Received ${method} before initialization: send initialize (then notifications/initialized) first`,
-      );
-    if (method === 'ping') return { jsonrpc: '2.0' as const, id, result: {} };
-    const scope: RequestScope = {
-      id,
-      params: message.params,
-      controller: new AbortController(),
-      settled: undefined,
-      related,
-      auth: extra?.auth,
-      finished: false,
-      cancelled: false,
-    };
-    const key = idKey(id);
-    if (core.inflight.has(key))
-      return errorMessage(
-        id,
-        ErrorCode.InvalidRequest,
-        `Request id ${JSON.stringify(id)} is already in use by a running request`,
-      );
-    core.inflight.set(key, scope);
-    try {
-      const response = isSessionMethod(method)
-        ? await answerSessionMethod(core, id, method, message.params, () => requestContext(core, scope))
-        : await server.handle(message as JsonRpcRequest, requestContext(core, scope));
-      return scope.cancelled || core.closed ? undefined : response;
-    } finally {
-      scope.finished = true;
-      if (core.inflight.get(key) === scope) core.inflight.delete(key);
-      // Abandon client requests the handler left behind (e.g. after a tool timeout); made only when one was sent.
-      scope.settled?.abort(requestFinished());
-    }
-  };
-
-  const receive: Session['receive'] = async (message, related, extra) => {
-    const raw = message as RawMessage;
-    if (!isRecord(raw)) return errorMessage(null, ErrorCode.InvalidRequest, 'Invalid message: expected a JSON object');
-    if (typeof raw.method === 'string') {
-      if (raw.id === undefined) {
-        onNotification(core, raw.method, raw.params);
-        return undefined;
-      }
-      if (!isRequestId(raw.id))
-        return errorMessage(null, ErrorCode.InvalidRequest, 'Invalid request: id must be a string or a number');
-      return serveRequest(raw.id, raw, related, extra);
-    }
-    if ('result' in raw || 'error' in raw) {
-      core.outbox.settle(raw);
-      return undefined;
-    }
-    const id = isRequestId(raw.id) ? raw.id : null;
-    return errorMessage(
-      id,
-      ErrorCode.InvalidRequest,
-      'Invalid message: expected a JSON-RPC request, notification or response',
-    );
-  };
-
-  const close = () => {
-    if (core.closed) return;
-    core.closed = true;
-    const reason = new McpkitError('SESSION_CLOSED', 'The session was closed');
-    for (const scope of core.inflight.values()) scope.controller.abort(reason);
-    core.inflight.clear();
-    core.outbox.rejectAll(reason);
-    core.subscriptions.clear();
-    core.channel = undefined;
-    // Cleanups registered through ctx.session.onClose (e.g. a proxy's remote session).
-    for (const cleanup of [...core.cleanups]) {
-      try {
-        cleanup();
-      } catch (error) {
-        console.error('mcpkit: a session cleanup failed:', error);
-      }
-    }
-    core.cleanups.clear();
-    options.onClose?.();
-  };
-
-  const session: Session = {
-    id: core.id,
-    get initialized() {
-      return core.initialized;
-    },
-    get protocolVersion() {
-      return core.hello?.protocolVersion;
-    },
-    receive: receive as Session['receive'],
-    setChannel: (send) => {
-      if (!core.closed) core.channel = send;
-    },
-    close,
-  };
-
-  const resourceUpdated = (uri: string) => {
-    if (core.closed || !core.subscriptions.has(uri) || !core.channel) return;
-    try {
-      core.channel({ jsonrpc: '2.0', method: 'notifications/resources/updated', params: { uri } } as JSONRPCMessage);
-    } catch {
-      // A broken channel is the transport's to notice; the session stays usable.
-    }
-  };
-
-  const listChanged = (kind: ListKind) => {
-    if (core.closed || !core.initialized || !core.channel) return;
-    try {
-      core.channel({ jsonrpc: '2.0', method: `notifications/${kind}/list_changed` } as JSONRPCMessage);
-    } catch {
-      // The client re-lists on its next request anyway.
-    }
-  };
-
-  return { session, resourceUpdated, listChanged };
+  return new SessionHandle(core);
 };

@@ -1,7 +1,15 @@
-import type { Component, ComponentSelector, Lifespan, SessionInfo } from '@mcpkit/core';
+import {
+  type Component,
+  type ComponentSelector,
+  everythingEnabled,
+  type Implementation,
+  type Lifespan,
+  type SessionInfo,
+} from '@mcpkit/core';
 import { notification } from './messages.js';
 import type { SessionCore } from './session-core.js';
 import type { Send } from './types.js';
+import { createVisibility } from './visibility.js';
 
 /**
  * The `ctx.session` the runtime hands to handlers: the core `SessionInfo`
@@ -28,51 +36,121 @@ const LIST_CHANGED = {
   prompts: 'notifications/prompts/list_changed',
 } as const;
 
+/** `ctx.session.state`, made on first use. */
+export const stateOf = (core: SessionCore): Map<string, unknown> => {
+  core.state ??= new Map();
+  return core.state;
+};
+
+/** The session's visibility check: core's "everything enabled" sentinel until a rule exists. */
+const isEnabledIn = (core: SessionCore): ((component: Component) => boolean) =>
+  core.visibility ? core.visibility.isEnabled() : everythingEnabled;
+
+/** Applies an enable/disable rule and tells the client which lists changed. */
+const change = (
+  core: SessionCore,
+  enabled: boolean,
+  selector: ComponentSelector,
+  fallback: (() => Send | undefined) | undefined,
+) => {
+  core.visibility ??= createVisibility(core.shared.server.components);
+  const changed = core.visibility.apply(enabled, selector);
+  const send = core.channel ?? fallback?.();
+  if (!send || core.closed) return;
+  for (const kind of changed) {
+    try {
+      send(notification(LIST_CHANGED[kind]));
+    } catch {
+      // The client re-lists on its next request anyway.
+    }
+  }
+};
+
+const onCloseOf = (core: SessionCore) => (cleanup: () => void) => {
+  if (core.closed) {
+    cleanup();
+    return () => {};
+  }
+  core.cleanups ??= new Set();
+  core.cleanups.add(cleanup);
+  return () => core.cleanups?.delete(cleanup);
+};
+
+/**
+ * `ctx.session` once the session is initialized, when what the client said
+ * no longer changes: plain data, cheap to make per request. Only `isEnabled`
+ * is live (rules change during a session), as a prototype getter, so a copy
+ * made by spreading (as `mount()` does) keeps everything else.
+ */
+class InitializedSessionInfo implements RuntimeSessionInfo {
+  readonly id: string | undefined;
+  readonly state: Map<string, unknown>;
+  readonly clientInfo: Implementation | undefined;
+  readonly clientCapabilities: SessionInfo['clientCapabilities'];
+  readonly protocolVersion: string | undefined;
+  readonly enable: (selector: ComponentSelector) => void;
+  readonly disable: (selector: ComponentSelector) => void;
+  readonly hub: unknown;
+  readonly lifespan: unknown;
+  readonly lifespans: ReadonlyMap<Lifespan, unknown>;
+  readonly onClose: (cleanup: () => void) => () => void;
+  readonly #core: SessionCore;
+
+  constructor(core: SessionCore, fallback: (() => Send | undefined) | undefined) {
+    this.#core = core;
+    this.id = core.id;
+    this.state = stateOf(core);
+    this.clientInfo = core.hello?.clientInfo;
+    this.clientCapabilities = core.hello?.capabilities;
+    this.protocolVersion = core.hello?.protocolVersion;
+    this.enable = (selector) => change(core, true, selector, fallback);
+    this.disable = (selector) => change(core, false, selector, fallback);
+    this.hub = core.shared.hub;
+    this.lifespan = core.shared.lifespan;
+    this.lifespans = core.shared.lifespans;
+    this.onClose = onCloseOf(core);
+  }
+
+  get isEnabled(): (component: Component) => boolean {
+    return isEnabledIn(this.#core);
+  }
+}
+
+/** `ctx.session` before initialize completed: what the client says is read live. */
+const uninitializedInfo = (core: SessionCore, fallback: (() => Send | undefined) | undefined): RuntimeSessionInfo => ({
+  id: core.id,
+  get state() {
+    return stateOf(core);
+  },
+  get clientInfo() {
+    return core.hello?.clientInfo;
+  },
+  get clientCapabilities() {
+    return core.hello?.capabilities;
+  },
+  get protocolVersion() {
+    return core.hello?.protocolVersion;
+  },
+  enable: (selector) => change(core, true, selector, fallback),
+  disable: (selector) => change(core, false, selector, fallback),
+  // A getter so core sees the "everything enabled" sentinel until a rule exists.
+  get isEnabled(): (component: Component) => boolean {
+    return isEnabledIn(core);
+  },
+  hub: core.shared.hub,
+  lifespan: core.shared.lifespan,
+  lifespans: core.shared.lifespans,
+  onClose: onCloseOf(core),
+});
+
 /**
  * Builds `ctx.session`. `fallback` is where list_changed goes when the session
- * has no standing channel (the request's own stream, if any).
+ * has no standing channel (the request's own stream, if any). Without one,
+ * the initialized session's object is made once and shared by its requests.
  */
 export const sessionInfo = (core: SessionCore, fallback?: () => Send | undefined): RuntimeSessionInfo => {
-  const change = (enabled: boolean, selector: ComponentSelector) => {
-    const changed = core.visibility.apply(enabled, selector);
-    const send = core.channel ?? fallback?.();
-    if (!send || core.closed) return;
-    for (const kind of changed) {
-      try {
-        send(notification(LIST_CHANGED[kind]));
-      } catch {
-        // The client re-lists on its next request anyway.
-      }
-    }
-  };
-  return {
-    id: core.id,
-    state: core.state,
-    get clientInfo() {
-      return core.hello?.clientInfo;
-    },
-    get clientCapabilities() {
-      return core.hello?.capabilities;
-    },
-    get protocolVersion() {
-      return core.hello?.protocolVersion;
-    },
-    enable: (selector) => change(true, selector),
-    disable: (selector) => change(false, selector),
-    // A getter so core sees the "everything enabled" sentinel until a rule exists.
-    get isEnabled(): (component: Component) => boolean {
-      return core.visibility.isEnabled();
-    },
-    hub: core.hub,
-    lifespan: core.shared.lifespan,
-    lifespans: core.shared.lifespans,
-    onClose: (cleanup) => {
-      if (core.closed) {
-        cleanup();
-        return () => {};
-      }
-      core.cleanups.add(cleanup);
-      return () => core.cleanups.delete(cleanup);
-    },
-  };
+  if (!core.hello) return uninitializedInfo(core, fallback);
+  if (fallback) return new InitializedSessionInfo(core, fallback);
+  core.info ??= new InitializedSessionInfo(core, undefined);
+  return core.info;
 };

@@ -35,8 +35,10 @@ const subscription =
         ErrorCode.InvalidRequest,
         'Resource subscriptions need a stateful session: this server runs stateless and cannot send updates',
       );
-    if (subscribe) core.subscriptions.add(params.uri);
-    else core.subscriptions.delete(params.uri);
+    if (subscribe) {
+      core.subscriptions ??= new Set();
+      core.subscriptions.add(params.uri);
+    } else core.subscriptions?.delete(params.uri);
     return {};
   };
 
@@ -58,7 +60,7 @@ const ok = (id: RequestId, result: RequestResult): JsonRpcResponse => ({ jsonrpc
 const failed = (core: SessionCore, id: RequestId, error: unknown): JsonRpcResponse => {
   if (error instanceof ProtocolError) return errorMessage(id, error.code, error.message, error.data);
   const message =
-    error instanceof McpkitError || !core.server.options.maskErrorDetails
+    error instanceof McpkitError || !core.shared.server.options.maskErrorDetails
       ? ((error as Error)?.message ?? String(error))
       : 'Internal error';
   return errorMessage(id, ErrorCode.InternalError, message);
@@ -67,14 +69,14 @@ const failed = (core: SessionCore, id: RequestId, error: unknown): JsonRpcRespon
 /** Runs initialize through the middleware, then records what was negotiated. */
 const initialize = async (core: SessionCore, params: Params, ctx: ContextInput): Promise<RequestResult> => {
   let hello: ClientHello | undefined;
-  const result = await core.server.intercept('initialize', params, ctx, async (chainParams) => {
+  const result = await core.shared.server.intercept('initialize', params, ctx, async (chainParams) => {
     hello = readHello(chainParams);
-    return initializeResult(core.server, hello.protocolVersion);
+    return initializeResult(core.shared.server, hello.protocolVersion);
   });
   // Middleware may answer by itself, or change the revision it answers with.
   const seen = hello ?? readHello(params);
   const protocolVersion = typeof result.protocolVersion === 'string' ? result.protocolVersion : seen.protocolVersion;
-  core.hello = { ...seen, protocolVersion };
+  core.hello = core.shared.internHello({ ...seen, protocolVersion });
   core.initialized = true;
   return result;
 };
@@ -109,7 +111,7 @@ export const answerSessionMethod = async (
   }
   const handler = METHODS.get(method) as SessionMethod;
   try {
-    return ok(id, await core.server.intercept(method, params, ctx(), async (p) => handler(core, p)));
+    return ok(id, await core.shared.server.intercept(method, params, ctx(), async (p) => handler(core, p)));
   } catch (error) {
     return failed(core, id, error);
   }

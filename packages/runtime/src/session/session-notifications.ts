@@ -1,12 +1,13 @@
 import { McpkitError } from '@mcpkit/core';
 import { clientFeatures } from './client-features.js';
-import { idKey, isRecord, isRequestId } from './messages.js';
+import { findRequest } from './inflight.js';
+import { isRecord, isRequestId } from './messages.js';
 import type { SessionCore } from './session-core.js';
 import { sessionInfo } from './session-info.js';
 
 const cancel = (core: SessionCore, params: unknown) => {
   const requestId = isRecord(params) ? params.requestId : undefined;
-  const scope = isRequestId(requestId) ? core.inflight.get(idKey(requestId)) : undefined;
+  const scope = isRequestId(requestId) ? findRequest(core, requestId) : undefined;
   // Unknown or finished requests are ignored, as the spec asks.
   if (!scope) return;
   scope.cancelled = true;
@@ -18,8 +19,14 @@ const rootsChanged = (core: SessionCore) => {
   const onRootsChanged = core.shared.onRootsChanged;
   if (!onRootsChanged || !core.initialized) return;
   // Tied to no request: only the standing channel can carry roots/list, and only close cancels it.
-  const never = new AbortController().signal;
-  const { roots } = clientFeatures(core, { send: () => core.channel, signal: () => never });
+  let never: AbortSignal | undefined;
+  const { roots } = clientFeatures(core, {
+    send: () => core.channel,
+    signal: () => {
+      never ??= new AbortController().signal;
+      return never;
+    },
+  });
   // App code may be async: a failure is reported, never an unhandled rejection.
   Promise.resolve()
     .then(() => onRootsChanged({ session: sessionInfo(core), roots }))

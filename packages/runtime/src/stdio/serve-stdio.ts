@@ -4,6 +4,7 @@ import { type RuntimeOptions, startRuntime } from '../lifespan/start-runtime.js'
 import type { SessionHub } from '../session/hub.js';
 import { errorMessage } from '../session/messages.js';
 import type { Session } from '../session/types.js';
+import { createBatchedWriter } from './batched-writer.js';
 import { createLineSplitter } from './line-splitter.js';
 import { redirectConsole } from './redirect-console.js';
 
@@ -52,11 +53,20 @@ export const serveStdio = async <T = unknown>(server: Server, options: StdioOpti
   const restoreConsole = output === process.stdout ? redirectConsole() : () => {};
 
   let open = true;
+  // Messages finished in the same turn share one write; see batched-writer.ts.
+  // A failing output ends serving, as its 'error' event does.
+  const writer = createBatchedWriter(output, () => onEnd());
   const write = (message: JSONRPCMessage | object) => {
-    if (!open) return;
-    output.write(`${JSON.stringify(message)}\n`);
+    if (open) writer.write(`${JSON.stringify(message)}\n`);
   };
+  // The only channel: messages a request sends while it runs take it too, so
+  // `receive` gets no per-request `related` sender.
   session.setChannel(write);
+  const answer = (response: object | undefined) => {
+    if (response) write(response);
+  };
+  const fail = (error: unknown) =>
+    process.stderr.write(`mcpkit stdio: unexpected error: ${(error as Error)?.stack ?? error}\n`);
 
   const onLine = (line: string) => {
     let message: unknown;
@@ -67,10 +77,7 @@ export const serveStdio = async <T = unknown>(server: Server, options: StdioOpti
       return;
     }
     // Not awaited: requests run concurrently and answer in completion order.
-    session.receive(message as JSONRPCMessage, write).then(
-      (response) => response && write(response),
-      (error) => process.stderr.write(`mcpkit stdio: unexpected error: ${(error as Error)?.stack ?? error}\n`),
-    );
+    session.receive(message as JSONRPCMessage).then(answer, fail);
   };
   const splitter = createLineSplitter(onLine);
 
@@ -87,7 +94,10 @@ export const serveStdio = async <T = unknown>(server: Server, options: StdioOpti
       output.off?.('error', onEnd);
       for (const signal of SIGNALS) process.off(signal, onSignal);
       session.close();
+      // What is already answered still goes out, in order; nothing after it.
+      writer.flush();
       open = false;
+      if (flushOnExit) process.off('exit', writer.flush);
       await runtime.stop();
       restoreConsole();
       // Our own stdin would keep the process alive; another stream is the caller's to end.
@@ -107,6 +117,9 @@ export const serveStdio = async <T = unknown>(server: Server, options: StdioOpti
     // closed, or after a grace period if app code left handles open.
     void close().then(() => setTimeout(() => process.exit(), EXIT_GRACE_MS).unref());
   };
+  // A handler calling process.exit() must not lose answers queued for stdout in this turn.
+  const flushOnExit = output === process.stdout;
+  if (flushOnExit) process.on('exit', writer.flush);
   input.on('data', onData);
   input.once('end', onEnd);
   input.once('error', onEnd);
