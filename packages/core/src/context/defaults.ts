@@ -56,21 +56,29 @@ export const detachedSession = (): SessionInfo => ({
 });
 
 const SIGNAL = Symbol('mcpkit.signal');
+const INPUT = Symbol('mcpkit.input');
+
+interface LazySignalHolder {
+  [SIGNAL]?: AbortSignal;
+  [INPUT]?: ContextInput;
+}
 
 /**
- * `ctx.signal` of a request that came without one (a direct call): made on
- * first read, since most handlers never look. One accessor shared by every
- * context, so contexts keep one fast shape.
+ * `ctx.signal`, read on first use, since most handlers never look: the
+ * caller's signal (which a runtime may itself make lazily, as making one is a
+ * large share of a small request's cost), or a fresh never-aborted one for a
+ * direct call. One accessor shared by every context, so contexts keep one
+ * fast shape.
  */
 const LAZY_SIGNAL: PropertyDescriptor = {
   enumerable: true,
   configurable: true,
-  get(this: { [SIGNAL]?: AbortSignal }) {
-    this[SIGNAL] ??= new AbortController().signal;
+  get(this: LazySignalHolder) {
+    this[SIGNAL] ??= this[INPUT]?.signal ?? new AbortController().signal;
     return this[SIGNAL];
   },
   // Assignable as the plain property it stands for.
-  set(this: { [SIGNAL]?: AbortSignal }, signal: AbortSignal) {
+  set(this: LazySignalHolder, signal: AbortSignal) {
     this[SIGNAL] = signal;
   },
 };
@@ -104,7 +112,7 @@ export const completeContext = (
     roots: input?.roots ?? noRoots,
     readResource: (uri: string) => readResource(uri, ctx as Context),
   } as Omit<Context, 'signal'> & { signal?: AbortSignal };
-  if (input?.signal) ctx.signal = input.signal;
-  else Object.defineProperty(ctx, 'signal', LAZY_SIGNAL);
+  (ctx as LazySignalHolder)[INPUT] = input;
+  Object.defineProperty(ctx, 'signal', LAZY_SIGNAL);
   return ctx as Context;
 };

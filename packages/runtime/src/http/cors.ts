@@ -60,16 +60,20 @@ export const createCors = (
     if (o.credentials && origin !== '*') set('access-control-allow-credentials', 'true');
   };
 
+  // `base` over a plain header record (our replies keep names in lower case).
+  const baseOnRecord = (request: HttpRequest, headers: Record<string, string>) =>
+    base(
+      request,
+      (name) => headers[name],
+      (name, value) => {
+        headers[name] = value;
+      },
+    );
+
   return {
     preflight: (request, methods) => {
       const headers: Record<string, string> = {};
-      base(
-        request,
-        (name) => headers[name],
-        (name, value) => {
-          headers[name] = value;
-        },
-      );
+      baseOnRecord(request, headers);
       headers['access-control-allow-methods'] = methods;
       headers['access-control-allow-headers'] = allowHeaders;
       headers['access-control-max-age'] = String(o.maxAge ?? 600);
@@ -87,13 +91,7 @@ export const createCors = (
         return new Response(reply.body, { status: reply.status, statusText: reply.statusText, headers });
       }
       const headers: Record<string, string> = { ...reply.headers };
-      base(
-        request,
-        (name) => headers[name],
-        (name, value) => {
-          headers[name] = value;
-        },
-      );
+      baseOnRecord(request, headers);
       headers['access-control-expose-headers'] = exposeHeaders;
       return { ...reply, headers };
     },
