@@ -27,4 +27,4 @@ export interface BenchContext {
 export const durations = (quick: boolean) =>
   quick
     ? { seconds: 1, warmupSeconds: 0, sessions: 200, sequentialCalls: 300, constructionRuns: 3 }
-    : { seconds: 10, warmupSeconds: 3, sessions: 1000, sequentialCalls: 5000, constructionRuns: 9 };
+    : { seconds: 10, warmupSeconds: 3, sessions: 5000, sequentialCalls: 5000, constructionRuns: 9 };

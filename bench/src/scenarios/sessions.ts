@@ -49,6 +49,9 @@ const openSessions = async (url: string, plan: OpenPlan) => {
   return { opened, seconds: (performance.now() - start) / 1000, last };
 };
 
+/** Connections used to open the idle sessions of the memory figure (fastmcp takes ~1 s per session). */
+const MEMORY_CONCURRENCY = 128;
+
 const measure = async (ctx: BenchContext, library: Library): Promise<Cell[]> => {
   const server = await spawnServer(library, 'http', ['--json']);
   try {
@@ -57,9 +60,10 @@ const measure = async (ctx: BenchContext, library: Library): Promise<Cell[]> => 
     const concurrency = ctx.connections;
     // Warm-up: load code paths and let the JIT settle.
     await openSessions(url, { count: 50, seconds: ctx.warmupSeconds, concurrency });
-    // Memory: a fixed number of idle sessions, the same for every server.
+    // Memory: a fixed number of idle sessions, the same for every server. Many of them, because V8 grows
+    // its heap in steps of megabytes; opened over more connections, as only the count matters here.
     const before = await settledRss(pid);
-    const idle = await openSessions(url, { count: ctx.sessions, seconds: 0, concurrency });
+    const idle = await openSessions(url, { count: ctx.sessions, seconds: 0, concurrency: MEMORY_CONCURRENCY });
     await verifyHttp(url, idle.last); // the sessions are real: the last one answers
     const after = await settledRss(pid);
     const perSession = (after - before) / idle.opened / 1024;
