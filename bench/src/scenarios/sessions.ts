@@ -7,6 +7,7 @@ import { settledRss } from '../lib/rss.js';
 import { type Library, spawnServer } from '../lib/spawn-server.js';
 
 const INITIALIZED = JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' });
+const INITIALIZE_BODY = JSON.stringify(INITIALIZE);
 
 /** How many sessions to open: at least `count`, and for at least `seconds`. */
 interface OpenPlan {
@@ -32,11 +33,11 @@ const openSessions = async (url: string, plan: OpenPlan) => {
   const lane = async (connection: (typeof connections)[number]) => {
     while (started < plan.count || performance.now() < deadline) {
       started++;
-      const init = await connection.post(path, BASE_HEADERS, JSON.stringify(INITIALIZE));
-      const sessionId = init.headers['mcp-session-id'];
+      const init = await connection.post(path, BASE_HEADERS, INITIALIZE_BODY);
+      const sessionId = init.header('mcp-session-id');
       if (init.status !== 200 || !sessionId) throw new Error(`initialize: HTTP ${init.status}, no session id`);
       last = { 'mcp-session-id': sessionId };
-      const ack = await connection.post(path, { ...BASE_HEADERS, ...last }, INITIALIZED);
+      const ack = await connection.post(path, BASE_HEADERS, INITIALIZED, sessionId);
       if (ack.status >= 300) throw new Error(`notifications/initialized: HTTP ${ack.status}`);
       opened++;
     }
