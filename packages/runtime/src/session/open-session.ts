@@ -9,9 +9,13 @@ import type { Session, SessionOptions } from './types.js';
 const close = (core: SessionCore, session: Session) => {
   if (core.closed) return;
   core.closed = true;
-  const reason = new McpkitError('SESSION_CLOSED', 'The session was closed');
-  for (const scope of takeAllRequests(core)) scope.controller.abort(reason);
-  core.outbox?.rejectAll(reason);
+  // Made only when something waits to hear it: an error captures a stack, and most sessions close idle.
+  const running = takeAllRequests(core);
+  if (running.length > 0 || core.outbox) {
+    const reason = new McpkitError('SESSION_CLOSED', 'The session was closed');
+    for (const scope of running) scope.controller.abort(reason);
+    core.outbox?.rejectAll(reason);
+  }
   core.subscriptions = undefined;
   core.channel = undefined;
   // Cleanups registered through ctx.session.onClose (e.g. a proxy's remote session).

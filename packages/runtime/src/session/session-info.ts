@@ -116,32 +116,49 @@ class InitializedSessionInfo implements RuntimeSessionInfo {
   }
 }
 
-/** `ctx.session` before initialize completed: what the client says is read live. */
-const uninitializedInfo = (core: SessionCore, fallback: (() => Send | undefined) | undefined): RuntimeSessionInfo => ({
-  id: core.id,
-  get state() {
-    return stateOf(core);
-  },
-  get clientInfo() {
-    return core.hello?.clientInfo;
-  },
-  get clientCapabilities() {
-    return core.hello?.capabilities;
-  },
-  get protocolVersion() {
-    return core.hello?.protocolVersion;
-  },
-  enable: (selector) => change(core, true, selector, fallback),
-  disable: (selector) => change(core, false, selector, fallback),
+/**
+ * `ctx.session` before initialize completed: what the client says is read
+ * live, through prototype getters (an object literal with getters is several
+ * times slower to make, and stateless HTTP makes one per request).
+ */
+class UninitializedSessionInfo implements RuntimeSessionInfo {
+  readonly id: string | undefined;
+  readonly enable: (selector: ComponentSelector) => void;
+  readonly disable: (selector: ComponentSelector) => void;
+  readonly hub: unknown;
+  readonly lifespan: unknown;
+  readonly lifespans: ReadonlyMap<Lifespan, unknown>;
+  readonly onClose: (cleanup: () => void) => () => void;
+  readonly #core: SessionCore;
+
+  constructor(core: SessionCore, fallback: (() => Send | undefined) | undefined) {
+    this.#core = core;
+    this.id = core.id;
+    this.enable = (selector) => change(core, true, selector, fallback);
+    this.disable = (selector) => change(core, false, selector, fallback);
+    this.hub = core.shared.hub;
+    this.lifespan = core.shared.lifespan;
+    this.lifespans = core.shared.lifespans;
+    this.onClose = onCloseOf(core);
+  }
+
+  get state(): Map<string, unknown> {
+    return stateOf(this.#core);
+  }
+  get clientInfo(): Implementation | undefined {
+    return this.#core.hello?.clientInfo;
+  }
+  get clientCapabilities(): SessionInfo['clientCapabilities'] {
+    return this.#core.hello?.capabilities;
+  }
+  get protocolVersion(): string | undefined {
+    return this.#core.hello?.protocolVersion;
+  }
   // A getter so core sees the "everything enabled" sentinel until a rule exists.
   get isEnabled(): (component: Component) => boolean {
-    return isEnabledIn(core);
-  },
-  hub: core.shared.hub,
-  lifespan: core.shared.lifespan,
-  lifespans: core.shared.lifespans,
-  onClose: onCloseOf(core),
-});
+    return isEnabledIn(this.#core);
+  }
+}
 
 /**
  * Builds `ctx.session`. `fallback` is where list_changed goes when the session
@@ -149,7 +166,7 @@ const uninitializedInfo = (core: SessionCore, fallback: (() => Send | undefined)
  * the initialized session's object is made once and shared by its requests.
  */
 export const sessionInfo = (core: SessionCore, fallback?: () => Send | undefined): RuntimeSessionInfo => {
-  if (!core.hello) return uninitializedInfo(core, fallback);
+  if (!core.hello) return new UninitializedSessionInfo(core, fallback);
   if (fallback) return new InitializedSessionInfo(core, fallback);
   core.info ??= new InitializedSessionInfo(core, undefined);
   return core.info;

@@ -76,7 +76,9 @@ const initialize = async (core: SessionCore, params: Params, ctx: ContextInput):
   // Middleware may answer by itself, or change the revision it answers with.
   const seen = hello ?? readHello(params);
   const protocolVersion = typeof result.protocolVersion === 'string' ? result.protocolVersion : seen.protocolVersion;
-  core.hello = core.shared.internHello({ ...seen, protocolVersion });
+  // A stateless session lives for one request: sharing its hello would cost more than it saves.
+  const negotiated = { ...seen, protocolVersion };
+  core.hello = core.stateless ? negotiated : core.shared.internHello(negotiated);
   core.initialized = true;
   return result;
 };
