@@ -24,11 +24,35 @@ export interface LoadResult {
   readonly rpcErrors: number;
 }
 
+/** One session-opening run: `initialize` and `notifications/initialized`, alternately. */
+export interface SessionLoadSpec {
+  readonly url: string;
+  /** Headers every request carries (accept, content type, protocol version). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The `initialize` body. */
+  readonly initialize: string;
+  /** The `notifications/initialized` body, sent with the latest session id seen. */
+  readonly initialized: string;
+  readonly seconds: number;
+  readonly connections: number;
+}
+
+/** What a session-opening run measured. */
+export interface SessionLoadResult {
+  /** Sessions opened (initialize answered 200 with an `Mcp-Session-Id`). */
+  readonly sessions: number;
+  readonly seconds: number;
+  /** Socket errors, timeouts and non-2xx responses. */
+  readonly errors: number;
+}
+
 /** A load generator. */
 export interface LoadGenerator {
   /** e.g. `wrk 4.1.0` or `autocannon 8.0.0`. */
   readonly name: string;
   readonly run: (spec: LoadSpec) => Promise<LoadResult>;
+  /** Opens sessions as fast as the server takes them, when this generator can (else the runner's own client does). */
+  readonly openSessions?: (spec: SessionLoadSpec) => Promise<SessionLoadResult>;
 }
 
 /** The JSON-RPC body with `id` spliced in; split so generators can build it cheaply. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { bodyParts, type LoadGenerator, type LoadResult, type LoadSpec } from './types.js';
+import { wrkOpenSessions } from './wrk-sessions.js';
 
 const run = promisify(execFile);
 
@@ -44,6 +45,7 @@ end
 /** wrk with one thread, driven by a generated Lua script. */
 export const wrk = (version: string): LoadGenerator => ({
   name: version,
+  openSessions: wrkOpenSessions,
   run: async (spec: LoadSpec): Promise<LoadResult> => {
     const dir = await mkdtemp(join(tmpdir(), 'mcpkit-bench-'));
     try {

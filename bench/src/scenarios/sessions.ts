@@ -5,6 +5,7 @@ import { openRawConnection } from '../lib/raw-http-client.js';
 import { attempt, type Cell, type Row } from '../lib/report.js';
 import { settledRss } from '../lib/rss.js';
 import { type Library, spawnServer } from '../lib/spawn-server.js';
+import type { SessionLoadResult } from '../load/types.js';
 
 const INITIALIZED = JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' });
 const INITIALIZE_BODY = JSON.stringify(INITIALIZE);
@@ -50,6 +51,27 @@ const openSessions = async (url: string, plan: OpenPlan) => {
   return { opened, seconds: (performance.now() - start) / 1000, last };
 };
 
+/**
+ * Opens sessions for half the measured time: with wrk when it is the load
+ * generator (its C client leaves the server as the limit), else with the
+ * runner's bare-socket client.
+ */
+const openTimed = async (ctx: BenchContext, url: string): Promise<SessionLoadResult> => {
+  const seconds = ctx.seconds / 2;
+  if (ctx.load.openSessions) {
+    return ctx.load.openSessions({
+      url,
+      headers: BASE_HEADERS,
+      initialize: INITIALIZE_BODY,
+      initialized: INITIALIZED,
+      seconds,
+      connections: ctx.connections,
+    });
+  }
+  const timed = await openSessions(url, { count: 100, seconds, concurrency: ctx.connections });
+  return { sessions: timed.opened, seconds: timed.seconds, errors: 0 };
+};
+
 /** Connections used to open the idle sessions of the memory figure (fastmcp takes ~1 s per session). */
 const MEMORY_CONCURRENCY = 128;
 
@@ -68,13 +90,13 @@ const measure = async (ctx: BenchContext, library: Library): Promise<Cell[]> => 
     await verifyHttp(url, idle.last); // the sessions are real: the last one answers
     const after = await settledRss(pid);
     const perSession = (after - before) / idle.opened / 1024;
-    // Rate: as many as the server opens in the measured time (at least 100).
-    const timed = await openSessions(url, { count: 100, seconds: ctx.seconds / 2, concurrency });
-    const rate = timed.opened / timed.seconds;
+    // Rate: as many as the server opens in the measured time.
+    const timed = await openTimed(ctx, url);
+    const rate = timed.sessions / timed.seconds;
     ctx.log(`  ${library}: ${Math.round(rate)} sessions/s, ${perSession.toFixed(1)} KiB/session`);
-    const detail = { rssBefore: before, rssAfter: after, sessions: idle.opened, timedSessions: timed.opened };
+    const detail = { rssBefore: before, rssAfter: after, sessions: idle.opened };
     return [
-      { value: rate, detail: { opened: timed.opened, seconds: timed.seconds } },
+      { value: rate, errors: timed.errors, detail: timed },
       { value: perSession, detail },
     ];
   } finally {
