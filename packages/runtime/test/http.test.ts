@@ -172,6 +172,49 @@ describe('Streamable HTTP: server-to-client requests (stateful)', () => {
     expect(textOf(elicited)).toContain('Ada');
   });
 
+  it('serves a stateless request as initialized at the header revision, without a made-up initialize', async () => {
+    const seen: string[] = [];
+    const server = createServer(
+      { name: 'stateless-bootstrap', version: '1' },
+      [
+        tool({
+          name: 'whoami',
+          run: (_args, ctx) =>
+            JSON.stringify({ version: ctx.session.protocolVersion, client: ctx.session.clientInfo ?? null }),
+        }),
+      ],
+      {
+        middleware: [
+          async (request, _ctx, next) => {
+            seen.push(request.method);
+            return next();
+          },
+        ],
+      },
+    );
+    const running = await startHttp(cleanup, { stateless: true, json: true }, server);
+    const call = { jsonrpc: '2.0', id: 7, method: 'tools/call', params: { name: 'whoami', arguments: {} } };
+    const withHeader = await post(running.url, call, { 'mcp-protocol-version': '2025-06-18' });
+    expect(withHeader.status).toBe(200);
+    expect(textOf(((await withHeader.json()) as { result: unknown }).result)).toBe(
+      JSON.stringify({ version: '2025-06-18', client: null }),
+    );
+    // No header: the spec says to assume 2025-03-26.
+    const without = await post(running.url, call);
+    expect(textOf(((await without.json()) as { result: unknown }).result)).toContain('"version":"2025-03-26"');
+    // The middleware saw the two calls and nothing else.
+    expect(seen).toEqual(['tools/call', 'tools/call']);
+    // A real initialize still goes through the server.
+    const init = await post(running.url, {
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } },
+    });
+    expect(((await init.json()) as { result: { protocolVersion: string } }).result.protocolVersion).toBe('2025-06-18');
+    expect(seen).toEqual(['tools/call', 'tools/call', 'initialize']);
+  });
+
   it('fails sampling with a clear error in stateless mode', async () => {
     const running = await startHttp(cleanup, { stateless: true });
     const { client } = await connectHttp(cleanup, running.url, samplingClient());

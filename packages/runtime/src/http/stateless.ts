@@ -8,9 +8,9 @@ import { createStreams, type Streams } from './streams.js';
 /**
  * Stateless mode: every POST gets a fresh session, closed once answered, so
  * no state survives between requests and any instance behind a load balancer
- * can serve any request. The session is initialized on the client's behalf
- * (revision from `MCP-Protocol-Version`, else 2025-03-26 as the spec says),
- * because no initialize it sent earlier was kept.
+ * can serve any request. The session starts initialized on the client's
+ * behalf (revision from `MCP-Protocol-Version`, else 2025-03-26 as the spec
+ * says, no client capabilities), because no initialize it sent earlier was kept.
  */
 export const serveStateless = async (
   endpoint: Endpoint,
@@ -20,23 +20,16 @@ export const serveStateless = async (
 ): Promise<HttpReply> => {
   const versionError = checkProtocolVersion(request);
   if (versionError) return versionError;
-  const session = endpoint.hub.createSession({ stateless: true });
-  if (!isInitialize(message) && !session.initialized) {
-    await session.receive(
-      {
-        jsonrpc: '2.0',
-        id: 0,
-        method: 'initialize',
-        params: {
-          protocolVersion: request.header('mcp-protocol-version') ?? ASSUMED_PROTOCOL_VERSION,
-          capabilities: {},
-          clientInfo: { name: 'stateless-client', version: '0' },
+  // Anything but initialize runs in a session taken as initialized at the client's revision: no made-up
+  // initialize goes through the server (or its middleware) first.
+  const session = endpoint.hub.createSession(
+    isInitialize(message)
+      ? { stateless: true }
+      : {
+          stateless: true,
+          assumeInitialized: { protocolVersion: request.header('mcp-protocol-version') ?? ASSUMED_PROTOCOL_VERSION },
         },
-      },
-      undefined,
-      { auth },
-    );
-  }
+  );
   let streams: Streams | undefined;
   return dispatch(
     endpoint,

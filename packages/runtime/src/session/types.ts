@@ -26,6 +26,14 @@ export interface SessionOptions {
   readonly stateless?: boolean;
   /** Called once when the session ends (DELETE, eviction, transport closed). */
   readonly onClose?: () => void;
+  /**
+   * Starts the session already initialized with this revision, as if the
+   * client had sent `initialize` with no capabilities (stateless HTTP, which
+   * keeps no session between requests). No `initialize` runs, so initialize
+   * middleware does not see this made-up one. An unsupported revision falls
+   * back to the latest, as negotiation would.
+   */
+  readonly assumeInitialized?: { readonly protocolVersion: string };
 }
 
 /** One MCP session: protocol state for one connected client. */
