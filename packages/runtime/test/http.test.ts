@@ -11,7 +11,7 @@ import {
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { serve, serveHttp } from '../src/index.js';
 import { COUNTER_URI, createDemoServer } from './fixtures/demo-server.js';
-import { connectHttp, connectSse, createCleanup, post, startHttp } from './http-helpers.js';
+import { connectHttp, connectSse, createCleanup, openRawSession, post, sseReader, startHttp } from './http-helpers.js';
 
 const cleanup = createCleanup();
 afterEach(cleanup.run);
@@ -213,6 +213,47 @@ describe('Streamable HTTP: server-to-client requests (stateful)', () => {
     });
     expect(((await init.json()) as { result: { protocolVersion: string } }).result.protocolVersion).toBe('2025-06-18');
     expect(seen).toEqual(['tools/call', 'tools/call', 'initialize']);
+  });
+
+  it('sends a quick SSE answer whole, with its length, and streams a slow one as it goes', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const server = createServer({ name: 'sse-shapes', version: '1' }, [
+      tool({ name: 'quick', run: () => 'done' }),
+      tool({
+        name: 'slow',
+        run: async (_args, ctx) => {
+          await ctx.progress(1, 2);
+          await gate;
+          return 'finally';
+        },
+      }),
+    ]);
+    const running = await startHttp(cleanup, {}, server);
+    const id = await openRawSession(running.url);
+    const headers = { 'mcp-session-id': id };
+    const call = (name: string, extra: object = {}) => ({
+      jsonrpc: '2.0',
+      id: name,
+      method: 'tools/call',
+      params: { name, arguments: {}, ...extra },
+    });
+
+    const quick = await post(running.url, call('quick'), headers);
+    expect(quick.headers.get('content-type')).toBe('text/event-stream');
+    const text = await quick.text();
+    expect(quick.headers.get('content-length')).toBe(String(new TextEncoder().encode(text).byteLength));
+    expect(text).toContain('"text":"done"');
+
+    // The slow call's headers and progress arrive while it still waits on the gate.
+    const slow = await post(running.url, call('slow', { _meta: { progressToken: 'p' } }), headers);
+    expect(slow.headers.get('content-length')).toBeNull();
+    const events = sseReader(slow);
+    expect(JSON.parse((await events.next())?.data ?? '{}').method).toBe('notifications/progress');
+    release();
+    expect((await events.next())?.data).toContain('"text":"finally"');
   });
 
   it('fails sampling with a clear error in stateless mode', async () => {

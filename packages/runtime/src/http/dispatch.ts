@@ -71,7 +71,7 @@ export const dispatch = async (endpoint: Endpoint, target: Target, message: JSON
   streams.open(streamId, conn);
   if (shouldPrime(endpoint, session.protocolVersion)) streams.prime(streamId);
   const related = streams.sender(streamId);
-  void session
+  const completed = session
     .receive(message, related, extra)
     .then((response) => {
       if (response) related(response as JSONRPCMessage);
@@ -79,12 +79,13 @@ export const dispatch = async (endpoint: Endpoint, target: Target, message: JSON
     .catch(() => {
       // receive never rejects by contract; a write to a gone client may throw.
     })
-    .finally(() => {
-      streams.finish(streamId);
+    .then(() => {
+      const closed = streams.finish(streamId);
       target.done?.();
+      return closed;
     });
-  // A quick answer (one that needs no I/O) is ready by the next turn of the event loop and then goes out
-  // whole, in one write; a slower one gets its headers at once, as clients waiting on them expect.
-  await Promise.race([conn.started(), nextTurn()]);
+  // A quick answer (one that needs no I/O) has its stream closed by the next turn of the event loop and
+  // then goes out whole, in one write; a slower one gets its headers then, and streams.
+  await Promise.race([completed, nextTurn()]);
   return conn.response;
 };

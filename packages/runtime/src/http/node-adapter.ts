@@ -180,33 +180,45 @@ const LARGE_BODY = 16 * 1024;
  * Writes one of our replies. A whole body goes out in one write with its length:
  * split writes of a small answer cost a round of TCP acknowledgements each.
  */
+const writeWhole = (
+  status: number,
+  replyHeaders: HttpReply['headers'],
+  body: string | undefined,
+  res: ServerResponse,
+) => {
+  const headers: Record<string, string | number> = { ...replyHeaders };
+  // A small string rides in one write with the head; a large one is encoded once, not measured and then encoded.
+  const out = body !== undefined && body.length > LARGE_BODY ? Buffer.from(body) : body;
+  if (out !== undefined) headers['content-length'] = typeof out === 'string' ? Buffer.byteLength(out) : out.byteLength;
+  res.writeHead(status, headers);
+  res.end(out);
+};
+
 const writeReply = (reply: HttpReply, res: ServerResponse): void => {
   const { body } = reply;
-  if (body === undefined || typeof body === 'string') {
-    const headers: Record<string, string | number> = { ...reply.headers };
-    // A small string rides in one write with the head; a large one is encoded once, not measured and then encoded.
-    const out = body !== undefined && body.length > LARGE_BODY ? Buffer.from(body) : body;
-    if (out !== undefined)
-      headers['content-length'] = typeof out === 'string' ? Buffer.byteLength(out) : out.byteLength;
-    res.writeHead(reply.status, headers);
-    res.end(out);
-    return;
-  }
-  res.writeHead(reply.status, reply.headers);
-  let wrote = false;
+  if (body === undefined || typeof body === 'string') return writeWhole(reply.status, reply.headers, body, res);
+  let started = false;
+  const start = () => {
+    started = true;
+    res.writeHead(reply.status, reply.headers);
+  };
   // The client going away cancels the body: that is how SSE streams learn of it.
   res.on('close', body.cancel);
   body.attach({
     write: (chunk) => {
-      wrote = true;
+      if (!started) start();
       res.write(chunk);
     },
     end: (chunk) => {
-      wrote = true;
+      // A stream that ended before it was attached is a whole body: one write, with its length.
+      if (!started) return writeWhole(reply.status, reply.headers, chunk ?? '', res);
       res.end(chunk);
     },
   });
-  if (!wrote) res.flushHeaders();
+  if (!started && !res.writableEnded) {
+    start();
+    res.flushHeaders();
+  }
 };
 
 /**

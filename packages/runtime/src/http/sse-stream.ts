@@ -32,8 +32,6 @@ export interface SseConnection {
   /** Ends the reply from our side. Idempotent. */
   readonly close: () => void;
   readonly isOpen: () => boolean;
-  /** Resolves on the first write or on close, whichever comes first. */
-  readonly started: () => Promise<void>;
 }
 
 /** Options of {@link openSse}. */
@@ -56,14 +54,11 @@ export const openSse = (options: OpenSseOptions = {}): SseConnection => {
   let open = true;
   let ended = false;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
-  let onStart: (() => void) | undefined;
-  let startedPromise: Promise<void> | undefined;
 
   const gone = () => {
     if (!open) return;
     open = false;
     clearInterval(heartbeat);
-    onStart?.();
     onGone?.();
   };
   const send = (text: string): boolean => {
@@ -77,7 +72,6 @@ export const openSse = (options: OpenSseOptions = {}): SseConnection => {
         return false;
       }
     }
-    onStart?.();
     return true;
   };
   if (keepAliveMs > 0) {
@@ -123,14 +117,5 @@ export const openSse = (options: OpenSseOptions = {}): SseConnection => {
       gone();
     },
     isOpen: () => open,
-    started: () => {
-      startedPromise ??=
-        open && !pending
-          ? new Promise<void>((resolve) => {
-              onStart = resolve;
-            })
-          : Promise.resolve();
-      return startedPromise;
-    },
   };
 };

@@ -19,7 +19,7 @@ export interface Streams {
   /** Writes an id-only priming event so the client can resume even before any message. */
   readonly prime: (streamId: string) => void;
   /** Ends a stream after everything queued before it is written. */
-  readonly finish: (streamId: string) => void;
+  readonly finish: (streamId: string) => Promise<void>;
   /** Whether a live connection is attached to the stream. */
   readonly connected: (streamId: string) => boolean;
   /** Connections currently open, on any stream. */
@@ -84,7 +84,7 @@ export const createStreams = (prefix: string, store: EventStore | undefined): St
       if (store) void write(streamId, undefined);
     },
     finish: (streamId) =>
-      void enqueue(() => {
+      enqueue(() => {
         const conn = live.get(streamId);
         live.delete(streamId);
         conn?.close();
