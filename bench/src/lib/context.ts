@@ -11,6 +11,8 @@ export interface BenchContext {
   readonly connections: number;
   /** Measured seconds per HTTP load run. */
   readonly seconds: number;
+  /** HTTP load runs per figure; the figure is their median. */
+  readonly runs: number;
   /** Seconds of load before each measured HTTP run, discarded. */
   readonly warmupSeconds: number;
   /** Idle sessions opened in the memory scenario. */
@@ -26,5 +28,5 @@ export interface BenchContext {
 /** Durations for `--quick` (keep the harness alive in CI) and the default full run. */
 export const durations = (quick: boolean) =>
   quick
-    ? { seconds: 1, warmupSeconds: 0, sessions: 200, sequentialCalls: 300, constructionRuns: 3 }
-    : { seconds: 10, warmupSeconds: 3, sessions: 5000, sequentialCalls: 5000, constructionRuns: 9 };
+    ? { seconds: 1, runs: 1, warmupSeconds: 0, sessions: 200, sequentialCalls: 300, constructionRuns: 3 }
+    : { seconds: 5, runs: 3, warmupSeconds: 3, sessions: 5000, sequentialCalls: 5000, constructionRuns: 9 };

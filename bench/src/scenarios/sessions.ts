@@ -52,12 +52,12 @@ const openSessions = async (url: string, plan: OpenPlan) => {
 };
 
 /**
- * Opens sessions for half the measured time: with wrk when it is the load
+ * Opens sessions for the measured time: with wrk when it is the load
  * generator (its C client leaves the server as the limit), else with the
  * runner's bare-socket client.
  */
 const openTimed = async (ctx: BenchContext, url: string): Promise<SessionLoadResult> => {
-  const seconds = ctx.seconds / 2;
+  const seconds = ctx.seconds;
   if (ctx.load.openSessions) {
     return ctx.load.openSessions({
       url,

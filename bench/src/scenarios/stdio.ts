@@ -41,7 +41,10 @@ const measure = async (ctx: BenchContext, library: Library): Promise<Cell[]> => 
     const client = await connectStdio(server);
     await call(client); // the correctness check
     if (ctx.warmupSeconds > 0) await pipelined(client, ctx.connections, ctx.warmupSeconds);
-    const rate = await pipelined(client, ctx.connections, ctx.seconds);
+    // The median of several runs, as for the HTTP figures.
+    const rates: number[] = [];
+    for (let run = 0; run < ctx.runs; run++) rates.push(await pipelined(client, ctx.connections, ctx.seconds));
+    const rate = median(rates);
     const latencies = await sequential(client, ctx.sequentialCalls);
     const [p50, p99] = [median(latencies), percentile(latencies, 99)];
     ctx.log(`  ${library}: ${Math.round(rate)} calls/s, p50 ${p50.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms`);
