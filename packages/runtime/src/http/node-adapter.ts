@@ -196,7 +196,10 @@ const writeWhole = (
 
 const writeReply = (reply: HttpReply, res: ServerResponse): void => {
   const { body } = reply;
-  if (body === undefined || typeof body === 'string') return writeWhole(reply.status, reply.headers, body, res);
+  if (body === undefined || typeof body === 'string') {
+    writeWhole(reply.status, reply.headers, body, res);
+    return;
+  }
   let started = false;
   const start = () => {
     started = true;
@@ -211,8 +214,8 @@ const writeReply = (reply: HttpReply, res: ServerResponse): void => {
     },
     end: (chunk) => {
       // A stream that ended before it was attached is a whole body: one write, with its length.
-      if (!started) return writeWhole(reply.status, reply.headers, chunk ?? '', res);
-      res.end(chunk);
+      if (!started) writeWhole(reply.status, reply.headers, chunk ?? '', res);
+      else res.end(chunk);
     },
   });
   if (!started && !res.writableEnded) {
