@@ -14,6 +14,8 @@ if (!(libraries as readonly string[]).includes(name)) throw new Error(`unknown s
 // tsx turns source maps on; stack traces of the code under test should cost what they cost users.
 process.setSourceMapsEnabled(false);
 process.on('SIGUSR2', () => (globalThis as { gc?: () => void }).gc?.());
+// Exit cleanly on SIGINT, so `node --cpu-prof` writes its profile (see BENCHMARKS.md, Profiling).
+process.on('SIGINT', () => process.exit(0));
 
 const args = parseServerArgs(process.argv.slice(3));
 const library = (await import(`./${name}.js`)) as { start: (a: typeof args) => Promise<string | undefined> };

@@ -38,7 +38,8 @@ const stopper = (child: ChildProcess) => () =>
   });
 
 /**
- * Starts `library` in a fresh `node --expose-gc --import tsx` process. For
+ * Starts `library` in a fresh `node --expose-gc --import tsx` process (plus
+ * `nodeArgs`, e.g. `--cpu-prof`). For
  * HTTP, resolves once it printed its URL; for stdio, at once (stdin/stdout
  * are the pipes to talk to). Rejects with its stderr if it dies first.
  */
@@ -46,10 +47,11 @@ export const spawnServer = async (
   library: Library,
   transport: 'http' | 'stdio',
   flags: readonly string[] = [],
+  nodeArgs: readonly string[] = [],
 ): Promise<RunningChild> => {
   const port = transport === 'http' ? await freePort() : 0;
   const argv = [ENTRY, library, '--transport', transport, '--port', String(port), ...flags];
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', ...argv], {
+  const child = spawn(process.execPath, ['--expose-gc', ...nodeArgs, '--import', 'tsx', ...argv], {
     cwd: BENCH_DIR,
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production' },
