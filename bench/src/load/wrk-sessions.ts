@@ -1,11 +1,5 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { SessionLoadResult, SessionLoadSpec } from './types.js';
-
-const run = promisify(execFile);
+import { runWrkScript } from './wrk-script.js';
 
 /**
  * Lua: requests alternate between `initialize` (no session id) and
@@ -58,18 +52,6 @@ end
 
 /** Opens sessions with wrk (1 thread) for `spec.seconds`. */
 export const wrkOpenSessions = async (spec: SessionLoadSpec): Promise<SessionLoadResult> => {
-  const dir = await mkdtemp(join(tmpdir(), 'mcpkit-bench-'));
-  try {
-    const file = join(dir, 'sessions.lua');
-    await writeFile(file, script(spec));
-    const seconds = Math.max(1, Math.round(spec.seconds));
-    const args = ['-t1', `-c${spec.connections}`, `-d${seconds}s`, '--timeout', '30s', '-s', file, spec.url];
-    const { stdout } = await run('wrk', args, { maxBuffer: 1 << 20 });
-    const line = stdout.split('\n').find((l) => l.startsWith('BENCH '));
-    if (!line) throw new Error(`wrk printed no summary: ${stdout.slice(-300)}`);
-    const s = JSON.parse(line.slice(6));
-    return { sessions: s.sessions, seconds: s.us / 1e6, errors: s.errors };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  const s = await runWrkScript(script(spec), spec);
+  return { sessions: s.sessions ?? 0, seconds: (s.us ?? 1) / 1e6, errors: s.errors ?? 0 };
 };

@@ -1,12 +1,6 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { bodyParts, type LoadGenerator, type LoadResult, type LoadSpec } from './types.js';
+import { runWrkScript } from './wrk-script.js';
 import { wrkOpenSessions } from './wrk-sessions.js';
-
-const run = promisify(execFile);
 
 /** Lua: unique increasing ids, body checks in `response`, a JSON summary from `done`. */
 const script = (spec: LoadSpec): string => {
@@ -47,26 +41,15 @@ export const wrk = (version: string): LoadGenerator => ({
   name: version,
   openSessions: wrkOpenSessions,
   run: async (spec: LoadSpec): Promise<LoadResult> => {
-    const dir = await mkdtemp(join(tmpdir(), 'mcpkit-bench-'));
-    try {
-      const file = join(dir, 'load.lua');
-      await writeFile(file, script(spec));
-      const args = ['-t1', `-c${spec.connections}`, `-d${spec.seconds}s`, '--timeout', '30s', '-s', file, spec.url];
-      const { stdout } = await run('wrk', args, { maxBuffer: 1 << 20 });
-      const line = stdout.split('\n').find((l) => l.startsWith('BENCH '));
-      if (!line) throw new Error(`wrk printed no summary: ${stdout.slice(-300)}`);
-      const s = JSON.parse(line.slice(6));
-      return {
-        rps: s.requests / (s.us / 1e6),
-        p50Ms: s.p50 / 1000,
-        p99Ms: s.p99 / 1000,
-        requests: s.requests,
-        errors: s.errors,
-        non2xx: s.non2xx,
-        rpcErrors: s.bad,
-      };
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const s = await runWrkScript(script(spec), spec);
+    return {
+      rps: (s.requests ?? 0) / ((s.us ?? 1) / 1e6),
+      p50Ms: (s.p50 ?? 0) / 1000,
+      p99Ms: (s.p99 ?? 0) / 1000,
+      requests: s.requests ?? 0,
+      errors: s.errors ?? 0,
+      non2xx: s.non2xx ?? 0,
+      rpcErrors: s.bad ?? 0,
+    };
   },
 });

@@ -77,17 +77,13 @@ const onCloseOf = (core: SessionCore) => (cleanup: () => void) => {
 };
 
 /**
- * `ctx.session` once the session is initialized, when what the client said
- * no longer changes: plain data, cheap to make per request. Only `isEnabled`
- * is live (rules change during a session), as a prototype getter, so a copy
- * made by spreading (as `mount()` does) keeps everything else.
+ * What every `ctx.session` of the runtime has: own fields for what never
+ * changes (a copy made by spreading, as `mount()` does, keeps them), and a
+ * prototype getter for `isEnabled`, which is live because rules change during
+ * a session (it returns core's "everything enabled" sentinel until a rule exists).
  */
-class InitializedSessionInfo implements RuntimeSessionInfo {
+abstract class SessionInfoBase {
   readonly id: string | undefined;
-  readonly state: Map<string, unknown>;
-  readonly clientInfo: Implementation | undefined;
-  readonly clientCapabilities: SessionInfo['clientCapabilities'];
-  readonly protocolVersion: string | undefined;
   readonly enable: (selector: ComponentSelector) => void;
   readonly disable: (selector: ComponentSelector) => void;
   readonly hub: unknown;
@@ -99,16 +95,17 @@ class InitializedSessionInfo implements RuntimeSessionInfo {
   constructor(core: SessionCore, fallback: (() => Send | undefined) | undefined) {
     this.#core = core;
     this.id = core.id;
-    this.state = stateOf(core);
-    this.clientInfo = core.hello?.clientInfo;
-    this.clientCapabilities = core.hello?.capabilities;
-    this.protocolVersion = core.hello?.protocolVersion;
     this.enable = (selector) => change(core, true, selector, fallback);
     this.disable = (selector) => change(core, false, selector, fallback);
     this.hub = core.shared.hub;
     this.lifespan = core.shared.lifespan;
     this.lifespans = core.shared.lifespans;
     this.onClose = onCloseOf(core);
+  }
+
+  /** The session this describes, for subclasses. */
+  protected get sessionCore(): SessionCore {
+    return this.#core;
   }
 
   get isEnabled(): (component: Component) => boolean {
@@ -117,46 +114,41 @@ class InitializedSessionInfo implements RuntimeSessionInfo {
 }
 
 /**
- * `ctx.session` before initialize completed: what the client says is read
- * live, through prototype getters (an object literal with getters is several
- * times slower to make, and stateless HTTP makes one per request).
+ * `ctx.session` once the session is initialized, when what the client said
+ * no longer changes: plain data, cheap to make per request.
  */
-class UninitializedSessionInfo implements RuntimeSessionInfo {
-  readonly id: string | undefined;
-  readonly enable: (selector: ComponentSelector) => void;
-  readonly disable: (selector: ComponentSelector) => void;
-  readonly hub: unknown;
-  readonly lifespan: unknown;
-  readonly lifespans: ReadonlyMap<Lifespan, unknown>;
-  readonly onClose: (cleanup: () => void) => () => void;
-  readonly #core: SessionCore;
+class InitializedSessionInfo extends SessionInfoBase implements RuntimeSessionInfo {
+  readonly state: Map<string, unknown>;
+  readonly clientInfo: Implementation | undefined;
+  readonly clientCapabilities: SessionInfo['clientCapabilities'];
+  readonly protocolVersion: string | undefined;
 
   constructor(core: SessionCore, fallback: (() => Send | undefined) | undefined) {
-    this.#core = core;
-    this.id = core.id;
-    this.enable = (selector) => change(core, true, selector, fallback);
-    this.disable = (selector) => change(core, false, selector, fallback);
-    this.hub = core.shared.hub;
-    this.lifespan = core.shared.lifespan;
-    this.lifespans = core.shared.lifespans;
-    this.onClose = onCloseOf(core);
+    super(core, fallback);
+    this.state = stateOf(core);
+    this.clientInfo = core.hello?.clientInfo;
+    this.clientCapabilities = core.hello?.capabilities;
+    this.protocolVersion = core.hello?.protocolVersion;
   }
+}
 
+/**
+ * `ctx.session` before initialize completed: what the client says is read
+ * live, through prototype getters (an object literal with getters is several
+ * times slower to make, and sessions make one for their initialize).
+ */
+class UninitializedSessionInfo extends SessionInfoBase implements RuntimeSessionInfo {
   get state(): Map<string, unknown> {
-    return stateOf(this.#core);
+    return stateOf(this.sessionCore);
   }
   get clientInfo(): Implementation | undefined {
-    return this.#core.hello?.clientInfo;
+    return this.sessionCore.hello?.clientInfo;
   }
   get clientCapabilities(): SessionInfo['clientCapabilities'] {
-    return this.#core.hello?.capabilities;
+    return this.sessionCore.hello?.capabilities;
   }
   get protocolVersion(): string | undefined {
-    return this.#core.hello?.protocolVersion;
-  }
-  // A getter so core sees the "everything enabled" sentinel until a rule exists.
-  get isEnabled(): (component: Component) => boolean {
-    return isEnabledIn(this.#core);
+    return this.sessionCore.hello?.protocolVersion;
   }
 }
 
