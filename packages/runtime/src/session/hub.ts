@@ -1,5 +1,6 @@
 import type { Lifespan, Server } from '@mcpkit/core';
 import { createHelloCache } from './hello-cache.js';
+import { createLogger } from './logger.js';
 import { coreOf, openSession } from './open-session.js';
 import type { HubShared, RootsChangedEvent } from './session-core.js';
 import { pushListChanged, pushResourceUpdated } from './session-push.js';
@@ -88,6 +89,7 @@ export const createSessionHub = <TLifespan = unknown>(
     lifespans: options.lifespans ?? new Map(),
     onRootsChanged: options.onRootsChanged,
     internHello: createHelloCache(),
+    unheardLogger: createLogger({ level: 'emergency' }, () => undefined),
     forget: (session) => {
       sessions.delete(session);
       endRelay();

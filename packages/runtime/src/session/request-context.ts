@@ -29,6 +29,8 @@ const outgoingSignal = (scope: RequestScope): AbortSignal => {
  * a closure made inside `requestContext` would keep that request alive.)
  */
 const sessionLogger = (core: SessionCore): Logger => {
+  // A stateless session has no standing channel (its transport never sets one): nothing it logs could arrive.
+  if (core.stateless && core.channel === undefined) return core.shared.unheardLogger;
   // Kept only once initialized: an idle session (initialize only) keeps none.
   if (!core.hello) return createLogger(core, () => core.channel);
   core.logger ??= createLogger(core, () => core.channel);

@@ -49,6 +49,8 @@ export interface HubShared {
   readonly internHello: (hello: ClientHello) => ClientHello;
   /** Takes a closed session off the hub. */
   readonly forget: (session: Session) => void;
+  /** `ctx.log` where nothing can reach the client (a stateless session without a stream of its own). */
+  readonly unheardLogger: Logger;
 }
 
 /**
