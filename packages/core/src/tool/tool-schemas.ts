@@ -3,6 +3,7 @@ import type { AnySchema } from '../schema/any-schema.js';
 import { canConvertLater, canConvertLaterToObject } from '../schema/deferred-json-schema.js';
 import { EMPTY_OBJECT_SCHEMA, type JsonObjectSchema, toJson, toJsonObject } from '../schema/json-schema.js';
 import { deepFreeze } from '../utils/deep-freeze.js';
+import { once } from '../utils/once.js';
 
 /** Marks an output schema whose value is wrapped as `{ result }` (non-object outputs). */
 export const WRAP_MARKER = 'x-mcpkit-wrap-result';
@@ -93,12 +94,7 @@ export const defineSchemas = <T extends object>(descriptor: T, sources: SchemaSo
     fields.wrapsOutput = schemas.wraps;
     return descriptor;
   }
-  let schemas: ToolSchemas | undefined;
-  const resolve = (): ToolSchemas => {
-    schemas ??= convert(sources);
-    return schemas;
-  };
-  Object.defineProperty(descriptor, SCHEMAS, { value: resolve });
+  Object.defineProperty(descriptor, SCHEMAS, { value: once(() => convert(sources)) });
   Object.defineProperty(descriptor, 'inputSchema', INPUT_SCHEMA);
   if (sources.output) {
     Object.defineProperty(descriptor, 'outputSchema', OUTPUT_SCHEMA);

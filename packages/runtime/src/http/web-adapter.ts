@@ -28,26 +28,53 @@ export const readWebBody = async (request: Request, limit: number): Promise<Uint
   return bytes;
 };
 
-/** Wraps a web `Request` (Bun, Deno, Workers, Hono) as the transports' request. */
-export const fromWebRequest = (request: Request): HttpRequest => {
-  let url: URL | undefined;
-  const parsedUrl = () => {
-    url ??= new URL(request.url);
-    return url;
-  };
-  return {
-    method: request.method,
-    get path() {
-      return parsedUrl().pathname;
-    },
-    header: (name) => request.headers.get(name),
-    query: (name) => parsedUrl().searchParams.get(name),
-    url: () => request.url,
-    bytes: (limit) => readWebBody(request, limit),
-    parsed: undefined,
-    toWeb: () => request,
-  };
-};
+/**
+ * A web `Request` (Bun, Deno, Workers, Hono) as the transports see it; the
+ * counterpart of `NodeRequest`. Its URL is parsed on first need.
+ */
+class WebRequest implements HttpRequest {
+  readonly method: string;
+  readonly parsed: undefined;
+  readonly #request: Request;
+  #url: URL | undefined;
+
+  constructor(request: Request) {
+    this.#request = request;
+    this.method = request.method;
+  }
+
+  #parsedUrl(): URL {
+    this.#url ??= new URL(this.#request.url);
+    return this.#url;
+  }
+
+  get path(): string {
+    return this.#parsedUrl().pathname;
+  }
+
+  header(name: string): string | null {
+    return this.#request.headers.get(name);
+  }
+
+  query(name: string): string | null {
+    return this.#parsedUrl().searchParams.get(name);
+  }
+
+  url(): string {
+    return this.#request.url;
+  }
+
+  bytes(limit: number): Promise<Uint8Array | undefined> {
+    return readWebBody(this.#request, limit);
+  }
+
+  toWeb(): Request {
+    return this.#request;
+  }
+}
+
+/** Wraps a web `Request` as the transports' request. */
+export const fromWebRequest = (request: Request): HttpRequest => new WebRequest(request);
 
 /** The web stream of an SSE body: the consumer cancelling is the client going away. */
 const sseStream = (body: SseBody): ReadableStream<Uint8Array> => {
