@@ -29,11 +29,12 @@ export type {
   ElicitUrlRequest,
   Logger,
   LogMethod,
+  RequestWiring,
   SampleRequest,
   SessionInfo,
 } from './context/context.js';
 export { everythingEnabled } from './context/defaults.js';
-export { LOG_LEVELS } from './context/log-levels.js';
+export { isLogLevel, LOG_LEVELS } from './context/log-levels.js';
 export {
   DefinitionError,
   ErrorCode,
@@ -81,7 +82,19 @@ export {
   prompt,
 } from './prompt/prompt.js';
 export { encodeMessage } from './protocol/encode-message.js';
+export {
+  errorResponse,
+  failure,
+  type IncomingMessage,
+  isRecord,
+  isRequestId,
+  notification,
+  readMessage,
+  success,
+} from './protocol/jsonrpc.js';
 export type * from './protocol/types.js';
+export { LATEST_LEGACY_PROTOCOL_VERSION, LEGACY_PROTOCOL_VERSIONS, negotiateVersion } from './protocol/versions.js';
+export type { ClientHello, Era, McpRequest, SessionControl } from './request/request.js';
 export {
   type ContentsItem,
   type ExplicitContents,
@@ -104,6 +117,7 @@ export type { JsonObjectSchema, JsonSchema } from './schema/json-schema.js';
 export type { CompletionRef } from './server/complete.js';
 export { type CommonOptions, type Component, componentKey, type Module } from './server/component.js';
 export { createServer } from './server/create-server.js';
+export { initializeResult, readHello } from './server/initialize.js';
 export { type Lifespan, type LifespanHandle, lifespansOf } from './server/lifespan.js';
 export type { DuplicatePolicy, ServerOptions } from './server/options.js';
 export type { Server, ServerInfo } from './server/server.js';

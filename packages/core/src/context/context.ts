@@ -9,6 +9,7 @@ import type {
   RequestId,
   Root,
 } from '../protocol/types.js';
+import type { SessionControl } from '../request/request.js';
 import type { Component } from '../server/component.js';
 import type { AuthInfo } from './auth.js';
 
@@ -132,7 +133,23 @@ export interface Context {
   readonly roots: () => Promise<Root[]>;
   /** Reads one of this server's own resources. */
   readonly readResource: (uri: string) => Promise<ReadResourceResult>;
+  /**
+   * Internal: what the session serving this request does for the methods a
+   * session answers (`initialize`, `logging/setLevel`, subscriptions). Set by
+   * the runtime; absent for direct calls and in tests.
+   */
+  readonly '~session'?: SessionControl;
 }
 
 /** The parts of a {@link Context} a caller may supply; the server fills in the rest. */
 export type ContextInput = Partial<Context>;
+
+/**
+ * The live side of one request, as a runtime supplies it: where logs, progress
+ * and client requests go, what aborts it, and its session. The request's own
+ * facts (id, `_meta`, auth) come from the request itself, never from here.
+ */
+export type RequestWiring = Pick<
+  ContextInput,
+  'signal' | 'state' | 'log' | 'progress' | 'session' | 'sample' | 'elicit' | 'roots' | '~session'
+>;

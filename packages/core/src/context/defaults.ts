@@ -1,6 +1,8 @@
 import { McpkitError } from '../errors/errors.js';
+import type { ReadResourceResult } from '../protocol/types.js';
+import type { McpRequest } from '../request/request.js';
 import type { Component } from '../server/component.js';
-import type { Context, ContextInput, Logger, SessionInfo } from './context.js';
+import type { Context, Logger, RequestWiring, SessionInfo } from './context.js';
 
 const noop = () => {};
 
@@ -60,7 +62,7 @@ const INPUT = Symbol('mcpkit.input');
 
 interface LazySignalHolder {
   [SIGNAL]?: AbortSignal;
-  [INPUT]?: ContextInput;
+  [INPUT]?: RequestWiring;
 }
 
 /**
@@ -83,36 +85,32 @@ const LAZY_SIGNAL: PropertyDescriptor = {
   },
 };
 
-/** What a request itself says, which wins over the caller's context. */
-export interface RequestFacts {
-  readonly requestId: Context['requestId'];
-  readonly meta: Context['meta'];
-}
-
 /**
- * Completes what a caller supplied into a full context. `readResource` always
- * reads from the server handling the request, through the same session.
- * `request` (the JSON-RPC request's id and `_meta`) overrides the caller's.
+ * Builds the context of one request, once: its facts (id, `_meta`, auth) from
+ * the request, its live parts from the runtime's wiring, defaults for what is
+ * missing (a direct call has no client). `readResource` always reads from the
+ * server handling the request, through the same session.
  */
 export const completeContext = (
-  input: ContextInput | undefined,
-  readResource: (uri: string, ctx: Context) => Promise<import('../protocol/types.js').ReadResourceResult>,
-  request?: RequestFacts,
+  request: Pick<McpRequest, 'id' | 'meta' | 'auth'>,
+  wiring: RequestWiring | undefined,
+  readResource: (uri: string, ctx: Context) => Promise<ReadResourceResult>,
 ): Context => {
   const ctx = {
-    requestId: request ? request.requestId : input?.requestId,
-    meta: request?.meta ?? input?.meta,
-    state: input?.state ?? new Map(),
-    auth: input?.auth,
-    log: input?.log ?? silentLogger,
-    progress: input?.progress ?? noProgress,
-    session: input?.session ?? detachedSession(),
-    sample: input?.sample ?? noSampling,
-    elicit: input?.elicit ?? noElicitation,
-    roots: input?.roots ?? noRoots,
+    requestId: request.id,
+    meta: request.meta,
+    state: wiring?.state ?? new Map(),
+    auth: request.auth,
+    log: wiring?.log ?? silentLogger,
+    progress: wiring?.progress ?? noProgress,
+    session: wiring?.session ?? detachedSession(),
+    sample: wiring?.sample ?? noSampling,
+    elicit: wiring?.elicit ?? noElicitation,
+    roots: wiring?.roots ?? noRoots,
     readResource: (uri: string) => readResource(uri, ctx as Context),
+    '~session': wiring?.['~session'],
   } as Omit<Context, 'signal'> & { signal?: AbortSignal };
-  (ctx as LazySignalHolder)[INPUT] = input;
+  (ctx as LazySignalHolder)[INPUT] = wiring;
   Object.defineProperty(ctx, 'signal', LAZY_SIGNAL);
   return ctx as Context;
 };

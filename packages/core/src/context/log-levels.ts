@@ -11,3 +11,7 @@ export const LOG_LEVELS: readonly LoggingLevel[] = Object.freeze([
   'alert',
   'emergency',
 ]);
+
+/** Whether `value` names an MCP log level. */
+export const isLogLevel = (value: unknown): value is LoggingLevel =>
+  typeof value === 'string' && (LOG_LEVELS as readonly string[]).includes(value);

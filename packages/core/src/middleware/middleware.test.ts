@@ -6,9 +6,11 @@ import {
   DefinitionError,
   ErrorCode,
   hooks,
+  type McpRequest,
   type Middleware,
   ProtocolError,
   resource,
+  type SessionControl,
   tool,
 } from '../index.js';
 
@@ -104,23 +106,105 @@ describe('middleware', () => {
     expect((await server.callTool('who')).content).toEqual([{ type: 'text', text: 'relabelled' }]);
   });
 
-  test('intercept runs the chain around requests the runtime answers itself', async () => {
+  test('the methods a session answers run through the same chain, doing their part through the session', async () => {
     const seen: string[] = [];
     const trace: Middleware = (request, _ctx, next) => {
       seen.push(request.method);
       return next();
     };
     const server = createServer(info, [echo], { middleware: [trace] });
-    const result = await server.intercept(
+    const done: string[] = [];
+    const control: SessionControl = {
+      initialize: (hello) => void done.push(`hello ${hello.protocolVersion}`),
+      setLogLevel: (level) => void done.push(`level ${level}`),
+      subscribe: (uri) => void done.push(`subscribe ${uri}`),
+      unsubscribe: (uri) => void done.push(`unsubscribe ${uri}`),
+    };
+    const request = (id: number, method: string, params: Record<string, unknown>): McpRequest => ({
+      id,
+      method,
+      params,
+      meta: undefined,
+      era: 'legacy',
+      protocolVersion: undefined,
+      clientInfo: undefined,
+      clientCapabilities: undefined,
+      logLevel: undefined,
+      auth: undefined,
+    });
+    const wiring = { '~session': control };
+    expect(await server.dispatch(request(1, 'initialize', { protocolVersion: '2025-06-18' }), wiring)).toMatchObject({
+      result: { protocolVersion: '2025-06-18', serverInfo: info },
+    });
+    expect(await server.dispatch(request(2, 'logging/setLevel', { level: 'debug' }), wiring)).toMatchObject({
+      result: {},
+    });
+    expect(await server.dispatch(request(3, 'logging/setLevel', { level: 'loud' }), wiring)).toMatchObject({
+      error: { code: ErrorCode.InvalidParams },
+    });
+    await server.dispatch(request(4, 'resources/subscribe', { uri: 'data://x' }), wiring);
+    await server.dispatch(request(5, 'resources/unsubscribe', { uri: 'data://x' }), wiring);
+    expect(await server.dispatch(request(6, 'resources/subscribe', { uri: '' }), wiring)).toMatchObject({
+      error: { code: ErrorCode.InvalidParams },
+    });
+    expect(done).toEqual(['hello 2025-06-18', 'level debug', 'subscribe data://x', 'unsubscribe data://x']);
+    expect(seen).toEqual([
       'initialize',
-      { protocolVersion: '2025-11-25' },
-      undefined,
-      async (params) => ({
-        protocolVersion: params.protocolVersion,
-      }),
-    );
-    expect(result).toEqual({ protocolVersion: '2025-11-25' });
-    expect(seen).toEqual(['initialize']);
+      'logging/setLevel',
+      'logging/setLevel',
+      'resources/subscribe',
+      'resources/unsubscribe',
+      'resources/subscribe',
+    ]);
+  });
+
+  test('without a session (a direct call), the session methods do not exist', async () => {
+    const server = createServer(info, [echo]);
+    for (const method of ['initialize', 'logging/setLevel', 'resources/subscribe', 'resources/unsubscribe']) {
+      expect(await server.handle({ jsonrpc: '2.0', id: 1, method, params: {} })).toEqual({
+        jsonrpc: '2.0',
+        id: 1,
+        error: { code: ErrorCode.MethodNotFound, message: `Method not found: ${method}` },
+      });
+    }
+  });
+
+  test('next() called twice throws instead of running the handler twice', async () => {
+    let runs = 0;
+    const counted = tool({ name: 'counted', run: () => String(++runs) });
+    let second: unknown;
+    const twice: Middleware = async (_request, _ctx, next) => {
+      const result = await next();
+      try {
+        await next();
+      } catch (error) {
+        second = error;
+      }
+      return result;
+    };
+    const server = createServer(info, [counted], { middleware: [twice] });
+    expect((await server.callTool('counted')).content).toEqual([{ type: 'text', text: '1' }]);
+    expect(runs).toBe(1);
+    expect(second).toMatchObject({ code: 'NEXT_CALLED_TWICE' });
+    expect(String((second as Error).message)).toMatch(/#0 called next\(\) twice while serving tools\/call/);
+  });
+
+  test('a middleware whose second next() escapes answers with an error, not a second run', async () => {
+    let runs = 0;
+    const counted = tool({ name: 'counted', run: () => String(++runs) });
+    const twice: Middleware = async (_request, _ctx, next) => {
+      await next();
+      return next();
+    };
+    const server = createServer(info, [counted], { middleware: [twice] });
+    const response = await server.handle({
+      jsonrpc: '2.0',
+      id: 7,
+      method: 'tools/call',
+      params: { name: 'counted' },
+    });
+    expect(runs).toBe(1);
+    expect(response).toMatchObject({ id: 7, error: { code: ErrorCode.InternalError } });
   });
 });
 

@@ -1,5 +1,12 @@
 import type { Context } from '../context/context.js';
+import { McpkitError } from '../errors/errors.js';
 import type { MaybePromise } from '../utils/maybe-promise.js';
+
+const nextCalledTwice = (method: string, index: number) =>
+  new McpkitError(
+    'NEXT_CALLED_TWICE',
+    `Middleware #${index} called next() twice while serving ${method}: the rest of the chain runs once per request`,
+  );
 
 /** A request as middleware sees it: the MCP method and its params. */
 export interface MiddlewareRequest {
@@ -32,7 +39,11 @@ export type Middleware = (request: MiddlewareRequest, ctx: Context, next: Next) 
 /** The innermost step: the method's own handler. */
 export type Handler = (params: Readonly<Record<string, unknown>>, ctx: Context) => Promise<RequestResult>;
 
-/** Runs `request` through `middleware` in array order, ending in `handler`. */
+/**
+ * Runs `request` through `middleware` in array order, ending in `handler`.
+ * Each middleware's `next` runs the rest of the chain once: a second call
+ * throws instead of running the handler again.
+ */
 export const runChain = (
   middleware: readonly Middleware[],
   method: string,
@@ -47,9 +58,12 @@ export const runChain = (
   ): Promise<RequestResult> => {
     const current = middleware[index];
     if (!current) return handler(stepParams, stepCtx);
-    return current({ method, params: stepParams }, stepCtx, (nextParams, nextCtx) =>
-      step(index + 1, nextParams ?? stepParams, nextCtx ?? stepCtx),
-    );
+    let called = false;
+    return current({ method, params: stepParams }, stepCtx, (nextParams, nextCtx) => {
+      if (called) throw nextCalledTwice(method, index);
+      called = true;
+      return step(index + 1, nextParams ?? stepParams, nextCtx ?? stepCtx);
+    });
   };
   return step(0, params, ctx);
 };

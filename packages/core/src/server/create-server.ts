@@ -2,7 +2,7 @@ import { isComposed } from '../compose/compose.js';
 import type { Context, ContextInput } from '../context/context.js';
 import { completeContext } from '../context/defaults.js';
 import { DefinitionError } from '../errors/errors.js';
-import { type Handler, runChain, withMiddleware } from '../middleware/middleware.js';
+import { withMiddleware } from '../middleware/middleware.js';
 import { listChanges, wireInvalidation } from '../mount/list-changes.js';
 import type {
   CallToolResult,
@@ -18,12 +18,13 @@ import { deepFreeze } from '../utils/deep-freeze.js';
 import { applyTransforms } from './apply-transforms.js';
 import { deriveCapabilities } from './capabilities.js';
 import type { Component, Module } from './component.js';
-import { createDispatcher } from './dispatch.js';
+import { createDispatcher, directRequest, handleRaw } from './dispatch.js';
 import { registryMethods } from './methods.js';
 import type { ServerOptions } from './options.js';
 import { readResource } from './read-resource.js';
 import { buildRegistry } from './registry.js';
 import type { Server, ServerInfo } from './server.js';
+import { sessionMethods } from './session-methods.js';
 
 /** Sorts components into local and composed ones, modules spread in place, each keeping their order. */
 const collect = (items: readonly (Component | Module)[], local: Component[], composed: Component[]): void => {
@@ -64,14 +65,23 @@ export const createServer = (
   }
   const { instructions, ...serverInfo } = info;
   const registry = buildRegistry(applyTransforms(ordered(components), options.transforms), options);
-  const methods = withMiddleware(registryMethods(registry, options), options.middleware);
+  const capabilities = deriveCapabilities(registry);
+  // One method table for every method, the session's own included, and one middleware run around each.
+  const methods = withMiddleware(
+    new Map([
+      ...registryMethods(registry, options),
+      ...sessionMethods({ info: serverInfo, instructions, capabilities }),
+    ]),
+    options.middleware,
+  );
   const readOwn = (uri: string, ctx: Context) => readResource(registry, uri, ctx, options);
-  const handle = createDispatcher(methods, readOwn, options.maskErrorDetails);
+  const dispatch = createDispatcher(methods, readOwn, options.maskErrorDetails);
   const onListChanged = listChanges(registry.mounts);
   wireInvalidation(registry.mounts, options.middleware, onListChanged);
 
+  /** A direct call: the same table and middleware, the handler's error thrown rather than answered. */
   const call = async <R>(method: string, params: Record<string, unknown>, input?: ContextInput): Promise<R> => {
-    const ctx = completeContext(input, readOwn);
+    const ctx = completeContext(directRequest(input?.requestId, method, params, input?.meta, input), input, readOwn);
     return (await (methods.get(method) as NonNullable<ReturnType<typeof methods.get>>)(params, ctx)) as R;
   };
   const all =
@@ -91,10 +101,11 @@ export const createServer = (
     kind: 'server',
     info: serverInfo,
     instructions,
-    capabilities: deriveCapabilities(registry),
+    capabilities,
     components: registry.components,
     options,
-    handle,
+    handle: handleRaw(dispatch),
+    dispatch,
     listTools: all<Tool>('tools', 'tools/list'),
     callTool: (name: string, args?: Record<string, unknown>, ctx?: ContextInput) =>
       call<CallToolResult>('tools/call', { name, arguments: args }, ctx),
@@ -105,12 +116,6 @@ export const createServer = (
     getPrompt: (name: string, args?: Record<string, string>, ctx?: ContextInput) =>
       call<GetPromptResult>('prompts/get', { name, arguments: args }, ctx),
     onListChanged,
-    intercept: (
-      method: string,
-      params: Readonly<Record<string, unknown>>,
-      ctx: ContextInput | undefined,
-      handler: Handler,
-    ) => runChain(options.middleware ?? [], method, params, completeContext(ctx, readOwn), handler),
     complete: async (ref, argument, context, ctx) =>
       (await call<CompleteResult>('completion/complete', { ref, argument, context }, ctx)).completion,
   } satisfies Server);

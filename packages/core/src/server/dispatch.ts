@@ -1,67 +1,87 @@
-import type { Context, ContextInput } from '../context/context.js';
+import type { Context, ContextInput, RequestWiring } from '../context/context.js';
 import { completeContext } from '../context/defaults.js';
 import { ErrorCode } from '../errors/codes.js';
-import { McpkitError, ProtocolError } from '../errors/errors.js';
 import type { Handler } from '../middleware/middleware.js';
-import type {
-  JsonRpcFailure,
-  JsonRpcRequest,
-  JsonRpcResponse,
-  ReadResourceResult,
-  RequestId,
-} from '../protocol/types.js';
+import { errorResponse, failure, isRecord, readMessage, success } from '../protocol/jsonrpc.js';
+import type { JsonRpcRequest, JsonRpcResponse, ReadResourceResult, RequestId } from '../protocol/types.js';
+import type { McpRequest } from '../request/request.js';
 import { isPlainObject } from '../utils/is-plain-object.js';
 
-/** A JSON-RPC error response. */
-export const failure = (id: RequestId | null, code: number, message: string, data?: unknown): JsonRpcFailure => ({
-  jsonrpc: '2.0',
-  id,
-  error: data === undefined ? { code, message } : { code, message, data },
-});
-
-/** Maps any thrown value to a JSON-RPC error response. */
-export const errorResponse = (id: RequestId | null, error: unknown, mask: boolean | undefined): JsonRpcFailure => {
-  if (error instanceof ProtocolError) return failure(id, error.code, error.message, error.data);
-  const message =
-    error instanceof McpkitError || !mask ? ((error as Error)?.message ?? String(error)) : 'Internal error';
-  return failure(id, ErrorCode.InternalError, message);
-};
-
-const validId = (id: unknown): id is RequestId =>
-  typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id));
+/** Answers one request already read from the wire; never throws. */
+export type Dispatch = (request: McpRequest, wiring?: RequestWiring) => Promise<JsonRpcResponse>;
 
 /**
- * Builds `handle(request, ctx)`: validates the envelope, finds the method,
- * completes the context and turns the outcome into a JSON-RPC response. It
- * never throws.
+ * Builds `dispatch(request, wiring)`: finds the method in the one method table
+ * (every method, middleware included), checks params, builds the context once
+ * and turns the outcome into a JSON-RPC response. It never throws.
  */
 export const createDispatcher = (
   methods: ReadonlyMap<string, Handler>,
   readOwnResource: (uri: string, ctx: Context) => Promise<ReadResourceResult>,
   mask: boolean | undefined,
-) => {
-  return async (request: JsonRpcRequest, input?: ContextInput): Promise<JsonRpcResponse> => {
-    const raw = request as unknown;
-    if (!isPlainObject(raw) || raw.jsonrpc !== '2.0' || typeof raw.method !== 'string' || !validId(raw.id)) {
-      const id = isPlainObject(raw) && validId(raw.id) ? raw.id : null;
-      return failure(
-        id,
-        ErrorCode.InvalidRequest,
-        'Invalid request: expected a JSON-RPC 2.0 request with an id and a method',
-      );
-    }
-    const { id, method, params } = raw;
-    const handler = methods.get(method);
-    if (!handler) return failure(id, ErrorCode.MethodNotFound, `Method not found: ${method}`);
+): Dispatch => {
+  return async (request, wiring) => {
+    const id = request.id as RequestId;
+    const handler = methods.get(request.method);
+    if (!handler) return failure(id, ErrorCode.MethodNotFound, `Method not found: ${request.method}`);
+    const { params } = request;
     if (params !== undefined && !isPlainObject(params))
       return failure(id, ErrorCode.InvalidParams, 'params must be an object');
-    const meta = isPlainObject(params?._meta) ? params._meta : undefined;
-    // The request's own id and _meta win over whatever the caller's context carried.
-    const ctx = completeContext(input, readOwnResource, { requestId: id, meta });
+    const ctx = completeContext(request, wiring, readOwnResource);
     try {
-      return { jsonrpc: '2.0', id, result: await handler(params ?? {}, ctx) };
+      return success(id, await handler((params as Record<string, unknown> | undefined) ?? {}, ctx));
     } catch (error) {
       return errorResponse(id, error, mask);
     }
   };
 };
+
+/** `params._meta`, when it is an object. */
+export const metaOf = (params: unknown): Readonly<Record<string, unknown>> | undefined =>
+  isRecord(params) && isRecord(params._meta) ? params._meta : undefined;
+
+/**
+ * The request model of a direct call or of `server.handle()`: facts the
+ * caller's context carries (its session's hello, its auth), on the legacy era.
+ */
+export const directRequest = (
+  id: RequestId | undefined,
+  method: string,
+  params: unknown,
+  meta: McpRequest['meta'],
+  input: ContextInput | undefined,
+): McpRequest => ({
+  id,
+  method,
+  params,
+  meta,
+  era: 'legacy',
+  protocolVersion: input?.session?.protocolVersion,
+  clientInfo: input?.session?.clientInfo,
+  clientCapabilities: input?.session?.clientCapabilities,
+  logLevel: undefined,
+  auth: input?.auth,
+});
+
+/**
+ * `server.handle()`: reads a raw JSON-RPC request (the envelope checked once,
+ * by the shared reader) and dispatches it with the caller's context.
+ */
+export const handleRaw =
+  (dispatch: Dispatch) =>
+  (raw: JsonRpcRequest, input?: ContextInput): Promise<JsonRpcResponse> => {
+    const message = readMessage(raw);
+    if (message.kind !== 'request') {
+      if (message.kind === 'invalid') return Promise.resolve(message.failure);
+      const id = isRecord(raw) && typeof raw.id === 'string' ? raw.id : null;
+      return Promise.resolve(
+        failure(
+          id,
+          ErrorCode.InvalidRequest,
+          'Invalid request: expected a JSON-RPC 2.0 request with an id and a method',
+        ),
+      );
+    }
+    const { id, method, params } = message;
+    return dispatch(directRequest(id, method, params, metaOf(params) ?? input?.meta, input), input);
+  };

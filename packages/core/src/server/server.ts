@@ -1,7 +1,7 @@
-import type { ContextInput } from '../context/context.js';
-import type { Handler, RequestResult } from '../middleware/middleware.js';
+import type { ContextInput, RequestWiring } from '../context/context.js';
 import type { ListKind, Provider } from '../mount/mount.js';
 import type { Implementation, JsonRpcRequest, JsonRpcResponse, ServerCapabilities } from '../protocol/types.js';
+import type { McpRequest } from '../request/request.js';
 import type { Component } from './component.js';
 import type { ServerOptions } from './options.js';
 
@@ -27,15 +27,11 @@ export interface Server extends Provider {
   /** Answers one JSON-RPC request; never throws. Notifications are not requests: pass them to the runtime. */
   readonly handle: (request: JsonRpcRequest, ctx?: ContextInput) => Promise<JsonRpcResponse>;
   /**
-   * Runs the server's middleware around a request the runtime answers itself
-   * (initialize, resources/subscribe, logging/setLevel), ending in `handler`.
+   * Answers one request a runtime has read (see {@link McpRequest}) with its
+   * live wiring; never throws. Every method, the session's own included, runs
+   * through the one method table and the server's middleware once.
    */
-  readonly intercept: (
-    method: string,
-    params: Readonly<Record<string, unknown>>,
-    ctx: ContextInput | undefined,
-    handler: Handler,
-  ) => Promise<RequestResult>;
+  readonly dispatch: (request: McpRequest, wiring?: RequestWiring) => Promise<JsonRpcResponse>;
   /**
    * Tells `listener` when a list changes at run time (a mounted server or
    * proxy changed); the runtime relays it to clients as `list_changed`.

@@ -1,6 +1,6 @@
 import { McpkitError } from '@mcpkit/core';
 import { takeAllRequests } from './inflight.js';
-import { type ClientHello, negotiateVersion } from './initialize.js';
+import { assumedHello } from './initialize.js';
 import { DEFAULT_LOG_LEVEL } from './logger.js';
 import { receive } from './receive.js';
 import type { HubShared, SessionCore } from './session-core.js';
@@ -71,13 +71,6 @@ class SessionHandle implements Session {
 /** The insides of a session opened by {@link openSession}; for its hub. */
 export const coreOf = (session: Session): SessionCore => SessionHandle.coreOf(session);
 
-/** What a client that sent no `initialize` is taken to have said. */
-const assumedHello = (protocolVersion: string): ClientHello => ({
-  protocolVersion: negotiateVersion(protocolVersion),
-  clientInfo: undefined,
-  capabilities: {},
-});
-
 /** Opens one session for a hub; see `createSession` for the public entry. */
 export const openSession = (shared: HubShared, options: SessionOptions = {}): Session => {
   const core: SessionCore = {
@@ -93,7 +86,8 @@ export const openSession = (shared: HubShared, options: SessionOptions = {}): Se
     outbox: undefined,
     hello: options.assumeInitialized ? assumedHello(options.assumeInitialized.protocolVersion) : undefined,
     initialized: options.assumeInitialized !== undefined,
-    initializing: false,
+    offered: undefined,
+    control: undefined,
     closed: false,
     level: DEFAULT_LOG_LEVEL,
     channel: undefined,

@@ -1,57 +1,85 @@
-import { ErrorCode, type JsonRpcRequest, type JsonRpcResponse } from '@mcpkit/core';
+import {
+  ErrorCode,
+  failure,
+  type JsonRpcResponse,
+  type RequestId,
+  readHello,
+  readMessage,
+  success,
+} from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { addRequest, removeRequest } from './inflight.js';
-import { errorMessage, isRecord, isRequestId, type RawMessage } from './messages.js';
-import { requestContext, requestFinished } from './request-context.js';
-import type { RequestScope, SessionCore } from './session-core.js';
-import { ALLOWED_BEFORE_INIT, answerSessionMethod, isSessionMethod } from './session-methods.js';
+import { RunningRequest, requestFinished } from './request-context.js';
+import type { SessionCore } from './session-core.js';
 import { onNotification } from './session-notifications.js';
 import type { ReceiveExtra, Send } from './types.js';
 
-/** Runs one request with its own scope (signal, stream, identity) while it is in flight. */
-const serveRequest = async (
-  core: SessionCore,
-  id: JsonRpcRequest['id'],
-  message: RawMessage,
-  related: Send | undefined,
-  extra: ReceiveExtra | undefined,
-) => {
-  const method = message.method as string;
-  if (core.closed) return errorMessage(id, ErrorCode.InvalidRequest, 'The session is closed');
+/** Requests a client may send before initialize completes. */
+const ALLOWED_BEFORE_INIT: ReadonlySet<string> = new Set(['initialize', 'ping']);
+
+/** Why the session cannot take this request now, as the error to answer; undefined when it can. */
+const refusal = (core: SessionCore, id: RequestId, method: string): JsonRpcResponse | undefined => {
+  if (core.closed) return failure(id, ErrorCode.InvalidRequest, 'The session is closed');
   if (!core.initialized && !ALLOWED_BEFORE_INIT.has(method))
-    return errorMessage(
+    return failure(
       id,
       ErrorCode.InvalidRequest,
       `Received ${method} before initialization: send initialize (then notifications/initialized) first`,
     );
-  if (method === 'ping') return { jsonrpc: '2.0' as const, id, result: {} };
-  const scope: RequestScope = {
-    id,
-    params: message.params,
-    controller: new AbortController(),
-    settled: undefined,
-    outgoing: undefined,
-    related,
-    auth: extra?.auth,
-    finished: false,
-    cancelled: false,
-  };
-  if (!addRequest(core, scope))
-    return errorMessage(
+  if (method === 'initialize' && (core.initialized || core.offered !== undefined))
+    return failure(id, ErrorCode.InvalidRequest, 'The session is already initialized: initialize is sent once');
+  return undefined;
+};
+
+/**
+ * Records what initialize negotiated once it has been answered: the hello the
+ * middleware chain handed on (or the params, when middleware answered by
+ * itself), at the revision the answer names (middleware may change it).
+ */
+const settleInitialize = (core: SessionCore, params: unknown, response: JsonRpcResponse) => {
+  const seen = core.offered ?? readHello(params);
+  core.offered = undefined;
+  if (!('result' in response)) return;
+  const answered = response.result.protocolVersion;
+  const negotiated = { ...seen, protocolVersion: typeof answered === 'string' ? answered : seen.protocolVersion };
+  // A stateless session lives for one request: sharing its hello would cost more than it saves.
+  core.hello = core.stateless ? negotiated : core.shared.internHello(negotiated);
+  core.initialized = true;
+};
+
+/** Runs one request with its own scope (signal, stream, identity) while it is in flight. */
+const serveRequest = async (
+  core: SessionCore,
+  id: RequestId,
+  method: string,
+  params: unknown,
+  related: Send | undefined,
+  extra: ReceiveExtra | undefined,
+): Promise<JsonRpcResponse | undefined> => {
+  const refused = refusal(core, id, method);
+  if (refused) return refused;
+  // A liveness check: answered by the session itself, never slowed or refused by middleware.
+  if (method === 'ping') return success(id, {});
+  const request = new RunningRequest(core, id, method, params, related, extra?.auth);
+  if (!addRequest(core, request))
+    return failure(
       id,
       ErrorCode.InvalidRequest,
       `Request id ${JSON.stringify(id)} is already in use by a running request`,
     );
+  const initializing = method === 'initialize';
+  // Marks the initialize in progress, so a second one is refused while it runs.
+  if (initializing) core.offered = readHello(params);
   try {
-    const response = isSessionMethod(method)
-      ? await answerSessionMethod(core, id, method, message.params, () => requestContext(core, scope))
-      : await core.shared.server.handle(message as JsonRpcRequest, requestContext(core, scope));
-    return scope.cancelled || core.closed ? undefined : response;
+    const response = await core.shared.server.dispatch(request, request);
+    if (initializing) settleInitialize(core, params, response);
+    return request.cancelled || core.closed ? undefined : response;
   } finally {
-    scope.finished = true;
-    removeRequest(core, scope);
+    if (initializing) core.offered = undefined;
+    request.finished = true;
+    removeRequest(core, request);
     // Abandon client requests the handler left behind (e.g. after a tool timeout); made only when one was sent.
-    scope.settled?.abort(requestFinished());
+    request.settled?.abort(requestFinished());
   }
 };
 
@@ -62,25 +90,17 @@ export const receive = async (
   related?: Send,
   extra?: ReceiveExtra,
 ): Promise<JsonRpcResponse | undefined> => {
-  const raw = message as RawMessage;
-  if (!isRecord(raw)) return errorMessage(null, ErrorCode.InvalidRequest, 'Invalid message: expected a JSON object');
-  if (typeof raw.method === 'string') {
-    if (raw.id === undefined) {
-      onNotification(core, raw.method, raw.params);
+  const read = readMessage(message);
+  switch (read.kind) {
+    case 'request':
+      return serveRequest(core, read.id, read.method, read.params, related, extra);
+    case 'notification':
+      onNotification(core, read.method, read.params);
       return undefined;
-    }
-    if (!isRequestId(raw.id))
-      return errorMessage(null, ErrorCode.InvalidRequest, 'Invalid request: id must be a string or a number');
-    return serveRequest(core, raw.id, raw, related, extra);
+    case 'response':
+      core.outbox?.settle(read.message);
+      return undefined;
+    default:
+      return read.failure;
   }
-  if ('result' in raw || 'error' in raw) {
-    core.outbox?.settle(raw);
-    return undefined;
-  }
-  const id = isRequestId(raw.id) ? raw.id : null;
-  return errorMessage(
-    id,
-    ErrorCode.InvalidRequest,
-    'Invalid message: expected a JSON-RPC request, notification or response',
-  );
 };

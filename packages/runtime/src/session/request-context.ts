@@ -1,8 +1,19 @@
-import { type ContextInput, type Logger, McpkitError } from '@mcpkit/core';
+import {
+  type AuthInfo,
+  type Era,
+  type Logger,
+  type LoggingLevel,
+  McpkitError,
+  type McpRequest,
+  type RequestId,
+  type RequestWiring,
+  type SessionControl,
+} from '@mcpkit/core';
 import { clientFeatures, type OutgoingRoute } from './client-features.js';
 import { createLogger } from './logger.js';
 import { isRecord, notification } from './messages.js';
-import type { RequestScope, SessionCore } from './session-core.js';
+import { sessionControl } from './session-control.js';
+import type { SessionCore } from './session-core.js';
 import { sessionInfo } from './session-info.js';
 import type { Send } from './types.js';
 
@@ -10,11 +21,11 @@ import type { Send } from './types.js';
 export const requestFinished = () => new McpkitError('REQUEST_FINISHED', 'the request it belongs to already finished');
 
 /** While the request runs its own stream is preferred; afterwards only the standing channel is left. */
-const sendOf = (core: SessionCore, scope: RequestScope): Send | undefined =>
+const sendOf = (core: SessionCore, scope: RunningRequest): Send | undefined =>
   scope.finished ? core.channel : (scope.related ?? core.channel);
 
 /** Client requests end when the request is cancelled or once its response is out. */
-const outgoingSignal = (scope: RequestScope): AbortSignal => {
+const outgoingSignal = (scope: RunningRequest): AbortSignal => {
   if (!scope.settled) {
     scope.settled = new AbortController();
     if (scope.finished) scope.settled.abort(requestFinished());
@@ -41,7 +52,7 @@ const sessionLogger = (core: SessionCore): Logger => {
 const noProgress = () => Promise.resolve();
 
 const progressOf =
-  (core: SessionCore, scope: RequestScope, token: string | number): ContextInput['progress'] =>
+  (core: SessionCore, scope: RunningRequest, token: string | number): NonNullable<RequestWiring['progress']> =>
   async (progress, total, message) => {
     const out = sendOf(core, scope);
     if (scope.finished || core.closed || !out) return;
@@ -56,54 +67,82 @@ const progressOf =
   };
 
 /**
- * What the session hands `server.handle` for one request. `signal` is an
- * accessor: Node's AbortController makes its signal only when first asked (or
- * on abort), and making one is the costliest part of a request, while most
- * handlers never look. Core reads it at once today; a context that kept it
- * lazy would skip that cost for every request that never reads `ctx.signal`.
+ * One request while the session runs it: the request model the server
+ * dispatches (its facts read once, here, from the message and the session's
+ * hello) and the live wiring its context is built from (logs, progress and
+ * client requests flow back to the client; `signal` aborts on cancel or
+ * close). Built for the hot path: a request with no stream of its own (stdio)
+ * shares the session's logger and `ctx.session`; nothing is made for progress
+ * without a token, nor for client requests until one is sent.
  */
-class RequestInput implements ContextInput {
-  readonly requestId: ContextInput['requestId'];
-  readonly meta: ContextInput['meta'];
-  readonly auth: ContextInput['auth'];
-  readonly log: ContextInput['log'];
-  readonly progress: ContextInput['progress'];
-  readonly session: ContextInput['session'];
-  readonly sample: ContextInput['sample'];
-  readonly elicit: ContextInput['elicit'];
-  readonly roots: ContextInput['roots'];
-  readonly #controller: AbortController;
+export class RunningRequest implements McpRequest, RequestWiring {
+  readonly id: RequestId;
+  readonly method: string;
+  readonly params: unknown;
+  readonly meta: McpRequest['meta'];
+  readonly era: Era;
+  readonly protocolVersion: string | undefined;
+  readonly clientInfo: McpRequest['clientInfo'];
+  readonly clientCapabilities: McpRequest['clientCapabilities'];
+  readonly logLevel: LoggingLevel | undefined;
+  readonly auth: AuthInfo | undefined;
+  /** Aborts `ctx.signal`: client cancellation or session close. */
+  readonly controller = new AbortController();
+  /** Aborted once the response is out; created on the first request to the client (most requests make none). */
+  settled: AbortController | undefined = undefined;
+  /** `controller` and `settled` combined: what ends this request's own requests to the client. */
+  outgoing: AbortSignal | undefined = undefined;
+  /** The request's own stream, when the transport gave it one. */
+  readonly related: Send | undefined;
+  /** Set once the response is out: later messages go to the standing channel. */
+  finished = false;
+  /** Set when the client cancelled it: its response is never sent. */
+  cancelled = false;
+  readonly log: Logger;
+  readonly progress: NonNullable<RequestWiring['progress']>;
+  readonly session: NonNullable<RequestWiring['session']>;
+  readonly sample: NonNullable<RequestWiring['sample']>;
+  readonly elicit: NonNullable<RequestWiring['elicit']>;
+  readonly roots: NonNullable<RequestWiring['roots']>;
+  readonly '~session': SessionControl;
 
-  constructor(core: SessionCore, scope: RequestScope) {
-    const params = scope.params;
+  constructor(
+    core: SessionCore,
+    id: RequestId,
+    method: string,
+    params: unknown,
+    related: Send | undefined,
+    auth: AuthInfo | undefined,
+  ) {
     const meta = isRecord(params) && isRecord(params._meta) ? params._meta : undefined;
-    const token = meta?.progressToken;
-    const route: OutgoingRoute = { send: () => sendOf(core, scope), signal: () => outgoingSignal(scope) };
-    // Without a stream of its own, logs and list_changed go to the standing channel: the session's objects do.
-    const own = scope.related !== undefined;
-    const features = clientFeatures(core, route);
-    this.#controller = scope.controller;
-    this.requestId = scope.id;
+    const hello = core.hello;
+    this.id = id;
+    this.method = method;
+    this.params = params;
     this.meta = meta;
-    this.auth = scope.auth;
+    this.era = 'legacy';
+    this.protocolVersion = hello?.protocolVersion;
+    this.clientInfo = hello?.clientInfo;
+    this.clientCapabilities = hello?.capabilities;
+    this.logLevel = core.level;
+    this.auth = auth;
+    this.related = related;
+    const token = meta?.progressToken;
+    const route: OutgoingRoute = { send: () => sendOf(core, this), signal: () => outgoingSignal(this) };
+    // Without a stream of its own, logs and list_changed go to the standing channel: the session's objects do.
+    const own = related !== undefined;
+    const features = clientFeatures(core, route);
     this.log = own ? createLogger(core, route.send) : sessionLogger(core);
-    this.progress =
-      typeof token === 'string' || typeof token === 'number' ? progressOf(core, scope, token) : noProgress;
+    this.progress = typeof token === 'string' || typeof token === 'number' ? progressOf(core, this, token) : noProgress;
     this.session = sessionInfo(core, own ? route.send : undefined);
     this.sample = features.sample;
     this.elicit = features.elicit;
     this.roots = features.roots;
+    this['~session'] = sessionControl(core);
   }
 
+  /** `ctx.signal`, made when first read (Node makes an AbortController's signal lazily). */
   get signal(): AbortSignal {
-    return this.#controller.signal;
+    return this.controller.signal;
   }
 }
-
-/**
- * The real context for one request: logs, progress and client requests flow
- * back to the client. Built for the hot path: a request with no stream of its
- * own (stdio) shares the session's logger and `ctx.session`; nothing is made
- * for progress without a token, nor for client requests until one is sent.
- */
-export const requestContext = (core: SessionCore, scope: RequestScope): ContextInput => new RequestInput(core, scope);

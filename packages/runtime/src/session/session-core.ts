@@ -1,6 +1,16 @@
-import type { AuthInfo, Lifespan, Logger, LoggingLevel, RequestId, Root, Server, SessionInfo } from '@mcpkit/core';
+import type {
+  Lifespan,
+  Logger,
+  LoggingLevel,
+  RequestId,
+  Root,
+  Server,
+  SessionControl,
+  SessionInfo,
+} from '@mcpkit/core';
 import type { ClientHello } from './initialize.js';
 import type { Outbox } from './outbox.js';
+import type { RunningRequest } from './request-context.js';
 import type { RuntimeSessionInfo } from './session-info.js';
 import type { Send, Session } from './types.js';
 import type { Visibility } from './visibility.js';
@@ -11,25 +21,6 @@ export interface RootsChangedEvent {
   readonly session: SessionInfo;
   /** Asks that client for its current roots, over the session's standing channel. */
   readonly roots: () => Promise<Root[]>;
-}
-
-/** What the session knows about one incoming request while it runs. */
-export interface RequestScope {
-  readonly id: RequestId;
-  readonly params: unknown;
-  /** Aborts `ctx.signal`: client cancellation or session close. */
-  readonly controller: AbortController;
-  /** Aborted once the response is out; created on the first request to the client (most requests make none). */
-  settled: AbortController | undefined;
-  /** `controller` and `settled` combined: what ends this request's own requests to the client. */
-  outgoing: AbortSignal | undefined;
-  readonly related: Send | undefined;
-  /** Who sent the request, as the transport verified it; becomes `ctx.auth`. */
-  readonly auth: AuthInfo | undefined;
-  /** Set once the response is out: later messages go to the standing channel. */
-  finished: boolean;
-  /** Set when the client cancelled it: its response is never sent. */
-  cancelled: boolean;
 }
 
 /**
@@ -69,15 +60,20 @@ export interface SessionCore {
   visibility: Visibility | undefined;
   subscriptions: Set<string> | undefined;
   /** The in-flight request when only one runs (the common case): no Map needed. */
-  solo: RequestScope | undefined;
+  solo: RunningRequest | undefined;
   /** Further in-flight requests by id, made when two run at once. */
-  others: Map<RequestId, RequestScope> | undefined;
+  others: Map<RequestId, RunningRequest> | undefined;
   /** Requests sent to the client, made on the first one. */
   outbox: Outbox | undefined;
   hello: ClientHello | undefined;
   initialized: boolean;
-  /** An initialize is running through the middleware; a second one is refused. */
-  initializing: boolean;
+  /**
+   * Set while an initialize runs through the middleware (a second one is then
+   * refused): the hello it offers, as the chain handed it on.
+   */
+  offered: ClientHello | undefined;
+  /** What the session methods do to this session, made on the first request. */
+  control: SessionControl | undefined;
   closed: boolean;
   level: LoggingLevel;
   channel: Send | undefined;

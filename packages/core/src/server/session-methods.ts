@@ -1,0 +1,58 @@
+import type { Context } from '../context/context.js';
+import { isLogLevel, LOG_LEVELS } from '../context/log-levels.js';
+import { ErrorCode } from '../errors/codes.js';
+import { ProtocolError } from '../errors/errors.js';
+import type { Handler } from '../middleware/middleware.js';
+import type { Implementation, ServerCapabilities } from '../protocol/types.js';
+import type { SessionControl } from '../request/request.js';
+import { initializeResult, readHello } from './initialize.js';
+
+/** The session serving the request; without one (a direct call) the method does not exist. */
+const controlOf = (ctx: Context, method: string): SessionControl => {
+  const control = ctx['~session'];
+  if (!control) throw new ProtocolError(ErrorCode.MethodNotFound, `Method not found: ${method}`);
+  return control;
+};
+
+const invalid = (message: string) => new ProtocolError(ErrorCode.InvalidParams, message);
+
+const subscription =
+  (method: string, act: (control: SessionControl, uri: string) => void): Handler =>
+  async (params, ctx) => {
+    const control = controlOf(ctx, method);
+    if (typeof params.uri !== 'string' || params.uri === '') throw invalid('params.uri must be a non-empty string');
+    act(control, params.uri);
+    return {};
+  };
+
+/**
+ * The methods a session answers, in the server's one method table so they run
+ * through the same middleware as every other: each does its part through the
+ * session's {@link SessionControl}.
+ */
+export const sessionMethods = (server: {
+  readonly info: Implementation;
+  readonly instructions: string | undefined;
+  readonly capabilities: ServerCapabilities;
+}): [string, Handler][] => [
+  [
+    'initialize',
+    async (params, ctx) => {
+      const control = controlOf(ctx, 'initialize');
+      const hello = readHello(params);
+      control.initialize(hello);
+      return initializeResult(server, hello.protocolVersion);
+    },
+  ],
+  [
+    'logging/setLevel',
+    async (params, ctx) => {
+      const control = controlOf(ctx, 'logging/setLevel');
+      if (!isLogLevel(params.level)) throw invalid(`Invalid log level: expected one of ${LOG_LEVELS.join(', ')}`);
+      control.setLogLevel(params.level);
+      return {};
+    },
+  ],
+  ['resources/subscribe', subscription('resources/subscribe', (control, uri) => control.subscribe(uri))],
+  ['resources/unsubscribe', subscription('resources/unsubscribe', (control, uri) => control.unsubscribe(uri))],
+];

@@ -1,0 +1,37 @@
+import { ErrorCode, ProtocolError, type SessionControl } from '@mcpkit/core';
+import type { SessionCore } from './session-core.js';
+
+/** Subscriptions need a standing channel to send updates on, which a stateless session never has. */
+const assertStateful = (core: SessionCore) => {
+  if (core.stateless)
+    throw new ProtocolError(
+      ErrorCode.InvalidRequest,
+      'Resource subscriptions need a stateful session: this server runs stateless and cannot send updates',
+    );
+};
+
+/**
+ * What the session methods of the server's method table (`initialize`,
+ * `logging/setLevel`, subscriptions) do to this session. Made once per
+ * session, on its first request.
+ */
+export const sessionControl = (core: SessionCore): SessionControl => {
+  core.control ??= {
+    initialize: (hello) => {
+      core.offered = hello;
+    },
+    setLogLevel: (level) => {
+      core.level = level;
+    },
+    subscribe: (uri) => {
+      assertStateful(core);
+      core.subscriptions ??= new Set();
+      core.subscriptions.add(uri);
+    },
+    unsubscribe: (uri) => {
+      assertStateful(core);
+      core.subscriptions?.delete(uri);
+    },
+  };
+  return core.control;
+};
