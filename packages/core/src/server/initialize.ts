@@ -1,10 +1,8 @@
+import { isRecord as isObject } from '../protocol/jsonrpc.js';
 import type { ClientCapabilities, Implementation } from '../protocol/types.js';
 import { negotiateVersion } from '../protocol/versions.js';
 import type { ClientHello } from '../request/request.js';
 import type { ServerInfo } from './server.js';
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Reads initialize params leniently: missing parts become empty, never an error. */
 export const readHello = (params: unknown): ClientHello => {

@@ -1,4 +1,4 @@
-import type { RequestId } from '@mcpkit/core';
+import { failure, type RequestId } from '@mcpkit/core';
 import { type HttpReply, lowerHeaders } from './exchange.js';
 
 /** Extra headers our own replies carry, e.g. `{ 'Mcp-Session-Id': id }`. */
@@ -24,8 +24,7 @@ export const rpcErrorResponse = (
   code: number,
   message: string,
   options: { readonly id?: RequestId | null; readonly headers?: ReplyHeaders } = {},
-): HttpReply =>
-  jsonResponse({ jsonrpc: '2.0', id: options.id ?? null, error: { code, message } }, status, options.headers);
+): HttpReply => jsonResponse(failure(options.id ?? null, code, message), status, options.headers);
 
 /** A bodiless reply. */
 export const emptyResponse = (status: number, headers?: ReplyHeaders): HttpReply => ({

@@ -1,4 +1,4 @@
-import { DefinitionError } from '@mcpkit/core';
+import { DefinitionError, isRecord } from '@mcpkit/core';
 import * as v from 'valibot';
 import type { StdioTarget, UrlTarget } from './target.js';
 
@@ -35,9 +35,6 @@ const URL_ENTRY = v.looseObject(
 export type ConfigEntry =
   | { readonly kind: 'stdio'; readonly target: StdioTarget }
   | { readonly kind: 'url'; readonly target: UrlTarget };
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** `mcpServers.weather.args[0]` from an issue's path. */
 const pathOf = (prefix: string, issue: v.BaseIssue<unknown>): string =>

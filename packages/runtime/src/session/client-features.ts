@@ -59,7 +59,7 @@ const ask = async (
 
 /** Which elicitation modes the client declared; an empty `elicitation: {}` means form only. */
 const elicitModes = (core: SessionCore): { form: boolean; url: boolean } => {
-  const declared = core.hello?.capabilities.elicitation;
+  const declared = core.record.hello?.capabilities.elicitation;
   if (!isRecord(declared)) return { form: false, url: false };
   const hasForm = 'form' in declared;
   const hasUrl = 'url' in declared;
@@ -72,7 +72,7 @@ export const clientFeatures = (
   route: OutgoingRoute,
 ): Pick<Context, 'sample' | 'elicit' | 'roots'> => ({
   sample: async (request) => {
-    const sampling = core.hello?.capabilities.sampling;
+    const sampling = core.record.hello?.capabilities.sampling;
     const params = toSamplingParams(request);
     const lacking = !sampling
       ? missing('Sampling (ctx.sample)', 'sampling')
@@ -105,7 +105,7 @@ export const clientFeatures = (
     return toElicitOutcome(request, result);
   }) as Context['elicit'],
   roots: async () => {
-    const lacking = core.hello?.capabilities.roots ? undefined : missing('Listing roots (ctx.roots)', 'roots');
+    const lacking = core.record.hello?.capabilities.roots ? undefined : missing('Listing roots (ctx.roots)', 'roots');
     const result = await ask(core, 'Listing roots (ctx.roots)', route, 'roots/list', {}, lacking);
     return (isRecord(result) && Array.isArray(result.roots) ? result.roots : []) as Root[];
   },

@@ -4,9 +4,6 @@ import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 // The envelope lives in core (`failure`, `readMessage`, `isRecord`, `isRequestId`); these are its wire-typed forms.
 export { isRecord, isRequestId } from '@mcpkit/core';
 
-/** A JSON-RPC error response. */
-export const errorMessage = failure;
-
 /** A JSON-RPC notification, typed for the wire. */
 export const notification = (method: string, params?: Record<string, unknown>): JSONRPCMessage =>
   coreNotification(method, params) as JSONRPCMessage;

@@ -4,6 +4,7 @@ import { assumedHello } from './initialize.js';
 import { DEFAULT_LOG_LEVEL } from './logger.js';
 import { receive } from './receive.js';
 import type { HubShared, SessionCore } from './session-core.js';
+import type { SessionRecord } from './session-record.js';
 import type { Session, SessionOptions } from './types.js';
 
 /** Ends the session: aborts what runs, rejects what waits on the client, runs cleanups. Idempotent. */
@@ -17,7 +18,7 @@ const close = (core: SessionCore, session: Session) => {
     for (const scope of running) scope.controller.abort(reason);
     core.outbox?.rejectAll(reason);
   }
-  core.subscriptions = undefined;
+  core.record.subscriptions = undefined;
   core.channel = undefined;
   // Cleanups registered through ctx.session.onClose (e.g. a proxy's remote session).
   const cleanups = core.cleanups ? [...core.cleanups] : [];
@@ -46,7 +47,7 @@ class SessionHandle implements Session {
 
   constructor(core: SessionCore) {
     this.#core = core;
-    this.id = core.id;
+    this.id = core.record.id;
     this.receive = (message, related, extra) => receive(core, message, related, extra);
     this.setChannel = (send) => {
       if (!core.closed) core.channel = send;
@@ -55,11 +56,11 @@ class SessionHandle implements Session {
   }
 
   get initialized(): boolean {
-    return this.#core.initialized;
+    return this.#core.record.hello !== undefined;
   }
 
   get protocolVersion(): string | undefined {
-    return this.#core.hello?.protocolVersion;
+    return this.#core.record.hello?.protocolVersion;
   }
 
   /** The insides of a session this module opened. */
@@ -73,23 +74,26 @@ export const coreOf = (session: Session): SessionCore => SessionHandle.coreOf(se
 
 /** Opens one session for a hub; see `createSession` for the public entry. */
 export const openSession = (shared: HubShared, options: SessionOptions = {}): Session => {
-  const core: SessionCore = {
-    shared,
+  const record: SessionRecord = {
     id: options.id,
+    hello: options.assumeInitialized ? assumedHello(options.assumeInitialized.protocolVersion) : undefined,
+    level: DEFAULT_LOG_LEVEL,
+    subscriptions: undefined,
+    rules: undefined,
+    state: undefined,
+  };
+  const core: SessionCore = {
+    record,
+    shared,
     stateless: options.stateless ?? false,
     onClose: options.onClose,
-    state: undefined,
     visibility: undefined,
-    subscriptions: undefined,
     solo: undefined,
     others: undefined,
     outbox: undefined,
-    hello: options.assumeInitialized ? assumedHello(options.assumeInitialized.protocolVersion) : undefined,
-    initialized: options.assumeInitialized !== undefined,
     offered: undefined,
     control: undefined,
     closed: false,
-    level: DEFAULT_LOG_LEVEL,
     channel: undefined,
     logger: undefined,
     info: undefined,

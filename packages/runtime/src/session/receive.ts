@@ -20,13 +20,13 @@ const ALLOWED_BEFORE_INIT: ReadonlySet<string> = new Set(['initialize', 'ping'])
 /** Why the session cannot take this request now, as the error to answer; undefined when it can. */
 const refusal = (core: SessionCore, id: RequestId, method: string): JsonRpcResponse | undefined => {
   if (core.closed) return failure(id, ErrorCode.InvalidRequest, 'The session is closed');
-  if (!core.initialized && !ALLOWED_BEFORE_INIT.has(method))
+  if (core.record.hello === undefined && !ALLOWED_BEFORE_INIT.has(method))
     return failure(
       id,
       ErrorCode.InvalidRequest,
       `Received ${method} before initialization: send initialize (then notifications/initialized) first`,
     );
-  if (method === 'initialize' && (core.initialized || core.offered !== undefined))
+  if (method === 'initialize' && (core.record.hello !== undefined || core.offered !== undefined))
     return failure(id, ErrorCode.InvalidRequest, 'The session is already initialized: initialize is sent once');
   return undefined;
 };
@@ -43,8 +43,7 @@ const settleInitialize = (core: SessionCore, params: unknown, response: JsonRpcR
   const answered = response.result.protocolVersion;
   const negotiated = { ...seen, protocolVersion: typeof answered === 'string' ? answered : seen.protocolVersion };
   // A stateless session lives for one request: sharing its hello would cost more than it saves.
-  core.hello = core.stateless ? negotiated : core.shared.internHello(negotiated);
-  core.initialized = true;
+  core.record.hello = core.stateless ? negotiated : core.shared.internHello(negotiated);
 };
 
 /** Runs one request with its own scope (signal, stream, identity) while it is in flight. */

@@ -43,8 +43,8 @@ const sessionLogger = (core: SessionCore): Logger => {
   // A stateless session has no standing channel (its transport never sets one): nothing it logs could arrive.
   if (core.stateless && core.channel === undefined) return core.shared.unheardLogger;
   // Kept only once initialized: an idle session (initialize only) keeps none.
-  if (!core.hello) return createLogger(core, () => core.channel);
-  core.logger ??= createLogger(core, () => core.channel);
+  if (!core.record.hello) return createLogger(core.record, () => core.channel);
+  core.logger ??= createLogger(core.record, () => core.channel);
   return core.logger;
 };
 
@@ -115,7 +115,7 @@ export class RunningRequest implements McpRequest, RequestWiring {
     auth: AuthInfo | undefined,
   ) {
     const meta = isRecord(params) && isRecord(params._meta) ? params._meta : undefined;
-    const hello = core.hello;
+    const hello = core.record.hello;
     this.id = id;
     this.method = method;
     this.params = params;
@@ -124,7 +124,7 @@ export class RunningRequest implements McpRequest, RequestWiring {
     this.protocolVersion = hello?.protocolVersion;
     this.clientInfo = hello?.clientInfo;
     this.clientCapabilities = hello?.capabilities;
-    this.logLevel = core.level;
+    this.logLevel = core.record.level;
     this.auth = auth;
     this.related = related;
     const token = meta?.progressToken;
@@ -132,7 +132,7 @@ export class RunningRequest implements McpRequest, RequestWiring {
     // Without a stream of its own, logs and list_changed go to the standing channel: the session's objects do.
     const own = related !== undefined;
     const features = clientFeatures(core, route);
-    this.log = own ? createLogger(core, route.send) : sessionLogger(core);
+    this.log = own ? createLogger(core.record, route.send) : sessionLogger(core);
     this.progress = typeof token === 'string' || typeof token === 'number' ? progressOf(core, this, token) : noProgress;
     this.session = sessionInfo(core, own ? route.send : undefined);
     this.sample = features.sample;

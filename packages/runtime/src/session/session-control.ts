@@ -21,16 +21,16 @@ export const sessionControl = (core: SessionCore): SessionControl => {
       core.offered = hello;
     },
     setLogLevel: (level) => {
-      core.level = level;
+      core.record.level = level;
     },
     subscribe: (uri) => {
       assertStateful(core);
-      core.subscriptions ??= new Set();
-      core.subscriptions.add(uri);
+      core.record.subscriptions ??= new Set();
+      core.record.subscriptions.add(uri);
     },
     unsubscribe: (uri) => {
       assertStateful(core);
-      core.subscriptions?.delete(uri);
+      core.record.subscriptions?.delete(uri);
     },
   };
   return core.control;

@@ -12,6 +12,7 @@ import type { ClientHello } from './initialize.js';
 import type { Outbox } from './outbox.js';
 import type { RunningRequest } from './request-context.js';
 import type { RuntimeSessionInfo } from './session-info.js';
+import type { SessionRecord } from './session-record.js';
 import type { Send, Session } from './types.js';
 import type { Visibility } from './visibility.js';
 
@@ -45,28 +46,26 @@ export interface HubShared {
 }
 
 /**
- * The mutable insides of one session; never leaves the session layer. Every
- * collection is made on first use: an idle session carries none of them.
+ * One live session: its record plus the connection serving it (requests in
+ * flight, requests sent to the client, the standing channel, cleanups).
+ * Never leaves the session layer. Every collection is made on first use: an
+ * idle session carries none of them.
  */
 export interface SessionCore {
+  /** The session as data (hello, level, subscriptions, rules, state): what a store would keep. */
+  readonly record: SessionRecord;
   readonly shared: HubShared;
-  readonly id: string | undefined;
   readonly stateless: boolean;
   /** The transport's `onClose` option. */
   readonly onClose: (() => void) | undefined;
-  /** `ctx.session.state`, made when first read. */
-  state: Map<string, unknown> | undefined;
-  /** Enable/disable rules, made on the first `ctx.session.enable/disable`. */
+  /** The record's rules compiled into a check, made on the first `ctx.session.enable/disable`. */
   visibility: Visibility | undefined;
-  subscriptions: Set<string> | undefined;
   /** The in-flight request when only one runs (the common case): no Map needed. */
   solo: RunningRequest | undefined;
   /** Further in-flight requests by id, made when two run at once. */
   others: Map<RequestId, RunningRequest> | undefined;
   /** Requests sent to the client, made on the first one. */
   outbox: Outbox | undefined;
-  hello: ClientHello | undefined;
-  initialized: boolean;
   /**
    * Set while an initialize runs through the middleware (a second one is then
    * refused): the hello it offers, as the chain handed it on.
@@ -75,7 +74,6 @@ export interface SessionCore {
   /** What the session methods do to this session, made on the first request. */
   control: SessionControl | undefined;
   closed: boolean;
-  level: LoggingLevel;
   channel: Send | undefined;
   /** `ctx.log` and `ctx.session` of requests with no stream of their own, made once. */
   logger: Logger | undefined;

@@ -38,8 +38,8 @@ const LIST_CHANGED = {
 
 /** `ctx.session.state`, made on first use. */
 export const stateOf = (core: SessionCore): Map<string, unknown> => {
-  core.state ??= new Map();
-  return core.state;
+  core.record.state ??= new Map();
+  return core.record.state;
 };
 
 /** The session's visibility check: core's "everything enabled" sentinel until a rule exists. */
@@ -53,7 +53,8 @@ const change = (
   selector: ComponentSelector,
   fallback: (() => Send | undefined) | undefined,
 ) => {
-  core.visibility ??= createVisibility(core.shared.server.components);
+  core.record.rules ??= [];
+  core.visibility ??= createVisibility(core.shared.server.components, core.record.rules);
   const changed = core.visibility.apply(enabled, selector);
   const send = core.channel ?? fallback?.();
   if (!send || core.closed) return;
@@ -94,7 +95,7 @@ abstract class SessionInfoBase {
 
   constructor(core: SessionCore, fallback: (() => Send | undefined) | undefined) {
     this.#core = core;
-    this.id = core.id;
+    this.id = core.record.id;
     this.enable = (selector) => change(core, true, selector, fallback);
     this.disable = (selector) => change(core, false, selector, fallback);
     this.hub = core.shared.hub;
@@ -126,9 +127,9 @@ class InitializedSessionInfo extends SessionInfoBase implements RuntimeSessionIn
   constructor(core: SessionCore, fallback: (() => Send | undefined) | undefined) {
     super(core, fallback);
     this.state = stateOf(core);
-    this.clientInfo = core.hello?.clientInfo;
-    this.clientCapabilities = core.hello?.capabilities;
-    this.protocolVersion = core.hello?.protocolVersion;
+    this.clientInfo = core.record.hello?.clientInfo;
+    this.clientCapabilities = core.record.hello?.capabilities;
+    this.protocolVersion = core.record.hello?.protocolVersion;
   }
 }
 
@@ -142,13 +143,13 @@ class UninitializedSessionInfo extends SessionInfoBase implements RuntimeSession
     return stateOf(this.sessionCore);
   }
   get clientInfo(): Implementation | undefined {
-    return this.sessionCore.hello?.clientInfo;
+    return this.sessionCore.record.hello?.clientInfo;
   }
   get clientCapabilities(): SessionInfo['clientCapabilities'] {
-    return this.sessionCore.hello?.capabilities;
+    return this.sessionCore.record.hello?.capabilities;
   }
   get protocolVersion(): string | undefined {
-    return this.sessionCore.hello?.protocolVersion;
+    return this.sessionCore.record.hello?.protocolVersion;
   }
 }
 
@@ -158,7 +159,7 @@ class UninitializedSessionInfo extends SessionInfoBase implements RuntimeSession
  * the initialized session's object is made once and shared by its requests.
  */
 export const sessionInfo = (core: SessionCore, fallback?: () => Send | undefined): RuntimeSessionInfo => {
-  if (!core.hello) return new UninitializedSessionInfo(core, fallback);
+  if (!core.record.hello) return new UninitializedSessionInfo(core, fallback);
   if (fallback) return new InitializedSessionInfo(core, fallback);
   core.info ??= new InitializedSessionInfo(core, undefined);
   return core.info;

@@ -17,7 +17,7 @@ const cancel = (core: SessionCore, params: unknown) => {
 
 const rootsChanged = (core: SessionCore) => {
   const onRootsChanged = core.shared.onRootsChanged;
-  if (!onRootsChanged || !core.initialized) return;
+  if (!onRootsChanged || core.record.hello === undefined) return;
   // Tied to no request: only the standing channel can carry roots/list, and only close cancels it.
   let never: AbortSignal | undefined;
   const { roots } = clientFeatures(core, {

@@ -1,12 +1,8 @@
 import { type Component, type ComponentSelector, componentKey, everythingEnabled } from '@mcpkit/core';
+import type { VisibilityRule } from './session-record.js';
 
 /** The list a component appears in, as named by its `list_changed` notification. */
 export type ListKind = 'tools' | 'resources' | 'prompts';
-
-interface Rule {
-  readonly enabled: boolean;
-  readonly selector: ComponentSelector;
-}
 
 const matches = (selector: ComponentSelector, component: Component): boolean =>
   (selector.names?.includes(componentKey(component)) ?? false) ||
@@ -23,12 +19,11 @@ export interface Visibility {
   readonly apply: (enabled: boolean, selector: ComponentSelector) => Set<ListKind>;
 }
 
-/** Creates the visibility rules of one session over the server's components. */
-export const createVisibility = (components: readonly Component[]): Visibility => {
-  const rules: Rule[] = [];
+/** Compiles the visibility rules of one session (its record's, appended to in place) over the server's components. */
+export const createVisibility = (components: readonly Component[], rules: VisibilityRule[]): Visibility => {
   const check = (component: Component): boolean => {
     for (let i = rules.length - 1; i >= 0; i--) {
-      const rule = rules[i] as Rule;
+      const rule = rules[i] as VisibilityRule;
       if (matches(rule.selector, component)) return rule.enabled;
     }
     return true;

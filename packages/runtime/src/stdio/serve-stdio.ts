@@ -1,8 +1,8 @@
-import { ErrorCode, type Server } from '@mcpkit/core';
+import { ErrorCode, failure, type Server } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { type RuntimeOptions, startRuntime } from '../lifespan/start-runtime.js';
 import type { SessionHub } from '../session/hub.js';
-import { errorMessage } from '../session/messages.js';
+
 import type { Session } from '../session/types.js';
 import { createBatchedWriter } from './batched-writer.js';
 import { createLineSplitter } from './line-splitter.js';
@@ -73,7 +73,7 @@ export const serveStdio = async <T = unknown>(server: Server, options: StdioOpti
     try {
       message = JSON.parse(line);
     } catch (error) {
-      write(errorMessage(null, ErrorCode.ParseError, `Parse error: ${(error as Error).message}`));
+      write(failure(null, ErrorCode.ParseError, `Parse error: ${(error as Error).message}`));
       return;
     }
     // Not awaited: requests run concurrently and answer in completion order.
