@@ -1,4 +1,4 @@
-import { notification as coreNotification, failure, type RequestId } from '@mcpkit/core';
+import { notification as coreNotification, type RequestId } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 
 // The envelope lives in core (`failure`, `readMessage`, `isRecord`, `isRequestId`); these are its wire-typed forms.

@@ -1,13 +1,4 @@
-import type {
-  Lifespan,
-  Logger,
-  LoggingLevel,
-  RequestId,
-  Root,
-  Server,
-  SessionControl,
-  SessionInfo,
-} from '@mcpkit/core';
+import type { Lifespan, Logger, RequestId, Root, Server, SessionControl, SessionInfo } from '@mcpkit/core';
 import type { ClientHello } from './initialize.js';
 import type { Outbox } from './outbox.js';
 import type { RunningRequest } from './request-context.js';
