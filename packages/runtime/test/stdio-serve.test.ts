@@ -1,6 +1,6 @@
 /** serve() and serveStdio() in-process, over PassThrough streams: lifespan, close, errors. */
 import { PassThrough } from 'node:stream';
-import { createServer, tool } from '@mcpkit/core';
+import { createServer, hooks, tool } from '@mcpkit/core';
 import { describe, expect, it } from 'vitest';
 import { lifespanOf, serve } from '../src/index.js';
 import { serveStdio } from '../src/stdio/index.js';
@@ -204,6 +204,36 @@ describe('serveStdio()', () => {
     await running.closed;
     expect(running.hub.sessions.size).toBe(0);
     expect(input.listenerCount('data')).toBe(0);
+  });
+
+  it('serves requests written right behind initialize, before its answer, once initialize is answered', async () => {
+    // Initialize takes a while (a middleware awaits); the client does not wait for its answer.
+    const slowInitialize = hooks({
+      initialize: async (_params, _ctx, next) => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return next();
+      },
+    });
+    const server = createServer({ name: 's', version: '1' }, [tool({ name: 'hi', run: () => 'hello' })], {
+      middleware: [slowInitialize],
+    });
+    const io = pipes();
+    const running = await serveStdio(server, { input: io.input, output: io.output });
+    const init = { protocolVersion: '2025-06-18', capabilities: {} };
+    io.input.write(
+      [
+        { jsonrpc: '2.0', id: 1, method: 'initialize', params: init },
+        { jsonrpc: '2.0', method: 'notifications/initialized' },
+        { jsonrpc: '2.0', id: 2, method: 'tools/list' },
+        { jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'hi' } },
+      ]
+        .map((m) => `${JSON.stringify(m)}\n`)
+        .join(''),
+    );
+    expect(await io.next((m) => m.id === 2)).toMatchObject({ result: { tools: [{ name: 'hi' }] } });
+    expect(await io.next((m) => m.id === 3)).toMatchObject({ result: { content: [{ type: 'text', text: 'hello' }] } });
+    expect(await io.next((m) => m.id === 1)).toMatchObject({ result: { protocolVersion: '2025-06-18' } });
+    await running.close();
   });
 
   it('answers a JSON array (a batch) and a bare value with InvalidRequest', async () => {

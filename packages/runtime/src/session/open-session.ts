@@ -92,6 +92,7 @@ export const openSession = (shared: HubShared, options: SessionOptions = {}): Se
     others: undefined,
     outbox: undefined,
     offered: undefined,
+    initializing: undefined,
     control: undefined,
     closed: false,
     channel: undefined,

@@ -55,6 +55,8 @@ const serveRequest = async (
   related: Send | undefined,
   extra: ReceiveExtra | undefined,
 ): Promise<JsonRpcResponse | undefined> => {
+  // A request sent right behind initialize (before its answer arrived) waits for it instead of being refused.
+  if (core.initializing && method !== 'initialize' && core.record.hello === undefined) await core.initializing;
   const refused = refusal(core, id, method);
   if (refused) return refused;
   // A liveness check: answered by the session itself, never slowed or refused by middleware.
@@ -67,14 +69,24 @@ const serveRequest = async (
       `Request id ${JSON.stringify(id)} is already in use by a running request`,
     );
   const initializing = method === 'initialize';
-  // Marks the initialize in progress, so a second one is refused while it runs.
-  if (initializing) core.offered = readHello(params);
+  let initialized: (() => void) | undefined;
+  if (initializing) {
+    // Marks the initialize in progress: a second one is refused, other requests wait for it.
+    core.offered = readHello(params);
+    core.initializing = new Promise<void>((resolve) => {
+      initialized = resolve;
+    });
+  }
   try {
     const response = await core.shared.server.dispatch(request, request);
     if (initializing) settleInitialize(core, params, response);
     return request.cancelled || core.closed ? undefined : response;
   } finally {
-    if (initializing) core.offered = undefined;
+    if (initializing) {
+      core.offered = undefined;
+      core.initializing = undefined;
+      initialized?.();
+    }
     request.finished = true;
     removeRequest(core, request);
     // Abandon client requests the handler left behind (e.g. after a tool timeout); made only when one was sent.

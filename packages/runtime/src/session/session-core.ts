@@ -62,6 +62,8 @@ export interface SessionCore {
    * refused): the hello it offers, as the chain handed it on.
    */
   offered: ClientHello | undefined;
+  /** Settles when the running initialize has been answered; requests sent behind it wait for it. */
+  initializing: Promise<void> | undefined;
   /** What the session methods do to this session, made on the first request. */
   control: SessionControl | undefined;
   closed: boolean;
