@@ -92,6 +92,15 @@ export {
   readMessage,
   success,
 } from './protocol/jsonrpc.js';
+export {
+  claimsModern,
+  META,
+  MODERN_PROTOCOL_VERSIONS,
+  type ModernFacts,
+  readModernFacts,
+  SUPPORTED_PROTOCOL_VERSIONS,
+  unsupportedVersion,
+} from './protocol/modern.js';
 export type * from './protocol/types.js';
 export { LATEST_LEGACY_PROTOCOL_VERSION, LEGACY_PROTOCOL_VERSIONS, negotiateVersion } from './protocol/versions.js';
 export type { ClientHello, Era, McpRequest, SessionControl } from './request/request.js';
@@ -119,6 +128,13 @@ export { type CommonOptions, type Component, componentKey, type Module } from '.
 export { createServer } from './server/create-server.js';
 export { initializeResult, readHello } from './server/initialize.js';
 export { type Lifespan, type LifespanHandle, lifespansOf } from './server/lifespan.js';
+export {
+  type CacheHint,
+  type CacheHintMethod,
+  type CacheHints,
+  type CacheScope,
+  DEFAULT_CACHE_HINT,
+} from './server/modern-result.js';
 export type { DuplicatePolicy, ServerOptions } from './server/options.js';
 export type { Server, ServerInfo } from './server/server.js';
 export {

@@ -8,17 +8,22 @@ describe('public API', () => {
     // A change here is an API change: update the snapshot on purpose, and the docs with it.
     expect(Object.keys(core).sort()).toMatchInlineSnapshot(`
       [
+        "DEFAULT_CACHE_HINT",
         "DefinitionError",
         "ErrorCode",
         "LATEST_LEGACY_PROTOCOL_VERSION",
         "LEGACY_PROTOCOL_VERSIONS",
         "LOG_LEVELS",
+        "META",
+        "MODERN_PROTOCOL_VERSIONS",
         "McpkitError",
         "ProtocolError",
+        "SUPPORTED_PROTOCOL_VERSIONS",
         "TIMING_META_KEY",
         "ToolError",
         "audio",
         "callResult",
+        "claimsModern",
         "componentKey",
         "compose",
         "createServer",
@@ -45,6 +50,7 @@ describe('public API', () => {
         "rateLimit",
         "readHello",
         "readMessage",
+        "readModernFacts",
         "requestLogging",
         "resource",
         "resourceContents",
@@ -59,6 +65,7 @@ describe('public API', () => {
         "toSamplingParams",
         "tool",
         "transform",
+        "unsupportedVersion",
       ]
     `);
   });

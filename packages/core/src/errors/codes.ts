@@ -16,6 +16,12 @@ export const ErrorCode = Object.freeze({
   ResourceNotFound: -32002,
   /** The tool needs the user to complete a URL-mode elicitation first (2025-11-25). */
   UrlElicitationRequired: -32042,
+  /** 2026-07-28: an HTTP header is missing, malformed, or disagrees with the body. */
+  HeaderMismatch: -32020,
+  /** 2026-07-28: serving the request needs a client capability the request did not declare (`data.requiredCapabilities`). */
+  MissingRequiredClientCapability: -32021,
+  /** 2026-07-28: the request names a revision this server does not serve (`data.supported`, `data.requested`). */
+  UnsupportedProtocolVersion: -32022,
 } as const);
 
 /** One of the numeric codes in {@link ErrorCode}. */

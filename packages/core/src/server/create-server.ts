@@ -14,11 +14,12 @@ import type {
   ResourceTemplate,
   Tool,
 } from '../protocol/types.js';
+import type { Era } from '../request/request.js';
 import { deepFreeze } from '../utils/deep-freeze.js';
 import { applyTransforms } from './apply-transforms.js';
 import { deriveCapabilities } from './capabilities.js';
 import type { Component, Module } from './component.js';
-import { createDispatcher, directRequest, handleRaw } from './dispatch.js';
+import { createDispatcher, directRequest, handleRaw, servesMethod } from './dispatch.js';
 import { registryMethods } from './methods.js';
 import type { ServerOptions } from './options.js';
 import { readResource } from './read-resource.js';
@@ -75,7 +76,11 @@ export const createServer = (
     options.middleware,
   );
   const readOwn = (uri: string, ctx: Context) => readResource(registry, uri, ctx, options);
-  const dispatch = createDispatcher(methods, readOwn, options.maskErrorDetails);
+  const dispatch = createDispatcher(methods, readOwn, {
+    mask: options.maskErrorDetails,
+    serverInfo,
+    cacheHints: options.cacheHints,
+  });
   const onListChanged = listChanges(registry.mounts);
   wireInvalidation(registry.mounts, options.middleware, onListChanged);
 
@@ -106,6 +111,7 @@ export const createServer = (
     options,
     handle: handleRaw(dispatch),
     dispatch,
+    hasMethod: (method: string, era: Era = 'legacy') => servesMethod(methods, method, era),
     listTools: all<Tool>('tools', 'tools/list'),
     callTool: (name: string, args?: Record<string, unknown>, ctx?: ContextInput) =>
       call<CallToolResult>('tools/call', { name, arguments: args }, ctx),

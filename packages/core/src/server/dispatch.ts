@@ -3,9 +3,16 @@ import { completeContext } from '../context/defaults.js';
 import { ErrorCode } from '../errors/codes.js';
 import type { Handler } from '../middleware/middleware.js';
 import { errorResponse, failure, isRecord, readMessage, success } from '../protocol/jsonrpc.js';
-import type { JsonRpcRequest, JsonRpcResponse, ReadResourceResult, RequestId } from '../protocol/types.js';
-import type { McpRequest } from '../request/request.js';
+import type {
+  Implementation,
+  JsonRpcRequest,
+  JsonRpcResponse,
+  ReadResourceResult,
+  RequestId,
+} from '../protocol/types.js';
+import type { Era, McpRequest } from '../request/request.js';
 import { isPlainObject } from '../utils/is-plain-object.js';
+import { type CacheHints, modernError, modernResult } from './modern-result.js';
 
 /** Answers one request already read from the wire; never throws. */
 export type Dispatch = (request: McpRequest, wiring?: RequestWiring) => Promise<JsonRpcResponse>;
@@ -18,23 +25,49 @@ export type Dispatch = (request: McpRequest, wiring?: RequestWiring) => Promise<
 export const createDispatcher = (
   methods: ReadonlyMap<string, Handler>,
   readOwnResource: (uri: string, ctx: Context) => Promise<ReadResourceResult>,
-  mask: boolean | undefined,
+  options: {
+    readonly mask: boolean | undefined;
+    readonly serverInfo: Implementation;
+    readonly cacheHints: CacheHints | undefined;
+  },
 ): Dispatch => {
+  const { mask, serverInfo, cacheHints } = options;
   return async (request, wiring) => {
     const id = request.id as RequestId;
-    const handler = methods.get(request.method);
-    if (!handler) return failure(id, ErrorCode.MethodNotFound, `Method not found: ${request.method}`);
+    const { method } = request;
+    const modern = request.era === 'modern';
+    const handler = servesMethod(methods, method, request.era) ? methods.get(method) : undefined;
+    if (!handler) return failure(id, ErrorCode.MethodNotFound, `Method not found: ${method}`);
     const { params } = request;
     if (params !== undefined && !isPlainObject(params))
       return failure(id, ErrorCode.InvalidParams, 'params must be an object');
     const ctx = completeContext(request, wiring, readOwnResource);
     try {
-      return success(id, await handler((params as Record<string, unknown> | undefined) ?? {}, ctx));
+      const result = await handler((params as Record<string, unknown> | undefined) ?? {}, ctx);
+      // server/discover is a modern method whatever era asks: its answer always has the modern shape.
+      return success(
+        id,
+        modern || method === 'server/discover' ? modernResult(method, result, serverInfo, cacheHints) : result,
+      );
     } catch (error) {
-      return errorResponse(id, error, mask);
+      const response = errorResponse(id, error, mask);
+      return modern ? modernError(response) : response;
     }
   };
 };
+
+/** Methods the modern era removed: a modern request for one is -32601. */
+const LEGACY_ONLY: ReadonlySet<string> = new Set([
+  'initialize',
+  'ping',
+  'logging/setLevel',
+  'resources/subscribe',
+  'resources/unsubscribe',
+]);
+
+/** Whether the method table answers `method` on `era` (the modern era lacks the methods it removed). */
+export const servesMethod = (methods: ReadonlyMap<string, Handler>, method: string, era: Era): boolean =>
+  methods.has(method) && !(era === 'modern' && LEGACY_ONLY.has(method));
 
 /** `params._meta`, when it is an object. */
 export const metaOf = (params: unknown): Readonly<Record<string, unknown>> | undefined =>

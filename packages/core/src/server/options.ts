@@ -2,6 +2,7 @@ import type { Middleware } from '../middleware/middleware.js';
 import type { Serializer } from '../tool/call-result.js';
 import type { TransformOptions } from '../tool/transform.js';
 import type { Lifespan } from './lifespan.js';
+import type { CacheHints } from './modern-result.js';
 
 /** What to do when two components share a name (or URI): fail, warn and replace, replace, or keep the first. */
 export type DuplicatePolicy = 'error' | 'warn' | 'replace' | 'ignore';
@@ -26,6 +27,13 @@ export interface ServerOptions {
   readonly lifespan?: Lifespan;
   /** Reshape tools by their final name (after namespacing), as `transform()` does; unknown names fail. */
   readonly transforms?: Readonly<Record<string, TransformOptions>>;
+  /**
+   * Cache hints of modern-era (2026-07-28) results, per method: `ttlMs` and
+   * `cacheScope` for `server/discover`, the lists and `resources/read`. A
+   * handler's own valid `ttlMs`/`cacheScope` win; the default is
+   * `{ ttlMs: 0, cacheScope: 'private' }` (stale at once, never shared).
+   */
+  readonly cacheHints?: CacheHints;
   /** Where duplicate warnings go; `console.warn` by default. */
   readonly warn?: (message: string) => void;
 }

@@ -1,7 +1,7 @@
 import type { ContextInput, RequestWiring } from '../context/context.js';
 import type { ListKind, Provider } from '../mount/mount.js';
 import type { Implementation, JsonRpcRequest, JsonRpcResponse, ServerCapabilities } from '../protocol/types.js';
-import type { McpRequest } from '../request/request.js';
+import type { Era, McpRequest } from '../request/request.js';
 import type { Component } from './component.js';
 import type { ServerOptions } from './options.js';
 
@@ -32,6 +32,8 @@ export interface Server extends Provider {
    * through the one method table and the server's middleware once.
    */
   readonly dispatch: (request: McpRequest, wiring?: RequestWiring) => Promise<JsonRpcResponse>;
+  /** Whether the server answers `method` on `era` (`legacy` by default): transports answer 404 before dispatching otherwise. */
+  readonly hasMethod: (method: string, era?: Era) => boolean;
   /**
    * Tells `listener` when a list changes at run time (a mounted server or
    * proxy changed); the runtime relays it to clients as `list_changed`.

@@ -3,6 +3,7 @@ import { isLogLevel, LOG_LEVELS } from '../context/log-levels.js';
 import { ErrorCode } from '../errors/codes.js';
 import { ProtocolError } from '../errors/errors.js';
 import type { Handler } from '../middleware/middleware.js';
+import { SUPPORTED_PROTOCOL_VERSIONS } from '../protocol/modern.js';
 import type { Implementation, ServerCapabilities } from '../protocol/types.js';
 import type { SessionControl } from '../request/request.js';
 import { initializeResult, readHello } from './initialize.js';
@@ -26,9 +27,10 @@ const subscription =
   };
 
 /**
- * The methods a session answers, in the server's one method table so they run
- * through the same middleware as every other: each does its part through the
- * session's {@link SessionControl}.
+ * The methods about the server and the session rather than its components,
+ * in the server's one method table so they run through the same middleware as
+ * every other: `server/discover`, and those that act on the session through
+ * its {@link SessionControl}.
  */
 export const sessionMethods = (server: {
   readonly info: Implementation;
@@ -55,4 +57,12 @@ export const sessionMethods = (server: {
   ],
   ['resources/subscribe', subscription('resources/subscribe', (control, uri) => control.subscribe(uri))],
   ['resources/unsubscribe', subscription('resources/unsubscribe', (control, uri) => control.unsubscribe(uri))],
+  [
+    'server/discover',
+    async () => ({
+      supportedVersions: [...SUPPORTED_PROTOCOL_VERSIONS],
+      capabilities: server.capabilities,
+      ...(server.instructions ? { instructions: server.instructions } : {}),
+    }),
+  ],
 ];

@@ -1,10 +1,13 @@
 import {
+  claimsModern,
   ErrorCode,
   failure,
   type JsonRpcResponse,
+  ProtocolError,
   type RequestId,
   readHello,
   readMessage,
+  readModernFacts,
   success,
 } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
@@ -14,8 +17,8 @@ import type { SessionCore } from './session-core.js';
 import { onNotification } from './session-notifications.js';
 import type { ReceiveExtra, Send } from './types.js';
 
-/** Requests a client may send before initialize completes. */
-const ALLOWED_BEFORE_INIT: ReadonlySet<string> = new Set(['initialize', 'ping']);
+/** Requests a client may send before initialize completes (`server/discover` is how a stdio client probes the era). */
+const ALLOWED_BEFORE_INIT: ReadonlySet<string> = new Set(['initialize', 'ping', 'server/discover']);
 
 /** Why the session cannot take this request now, as the error to answer; undefined when it can. */
 const refusal = (core: SessionCore, id: RequestId, method: string): JsonRpcResponse | undefined => {
@@ -94,6 +97,52 @@ const serveRequest = async (
   }
 };
 
+/**
+ * Runs one modern (2026-07-28) request: it carries its own facts in `_meta`,
+ * belongs to no session state, and needs no initialize. A malformed envelope
+ * or an unsupported revision is answered before anything runs.
+ */
+const serveModern = async (
+  core: SessionCore,
+  id: RequestId,
+  method: string,
+  params: unknown,
+  related: Send | undefined,
+  extra: ReceiveExtra | undefined,
+): Promise<JsonRpcResponse | undefined> => {
+  if (core.closed) return failure(id, ErrorCode.InvalidRequest, 'The session is closed');
+  const facts = readModernFacts(params);
+  if (facts instanceof ProtocolError) return failure(id, facts.code, facts.message, facts.data);
+  const request = new RunningRequest(core, id, method, params, related, extra?.auth, facts);
+  if (!addRequest(core, request))
+    return failure(
+      id,
+      ErrorCode.InvalidRequest,
+      `Request id ${JSON.stringify(id)} is already in use by a running request`,
+    );
+  try {
+    const response = await core.shared.server.dispatch(request, request);
+    return request.cancelled || core.closed ? undefined : response;
+  } finally {
+    request.finished = true;
+    removeRequest(core, request);
+    request.settled?.abort(requestFinished());
+    runCleanups(request.cleanups);
+  }
+};
+
+/** Runs a finished modern request's `ctx.session.onClose` hooks; one failing does not stop the others. */
+const runCleanups = (cleanups: Set<() => void> | undefined) => {
+  if (!cleanups?.size) return;
+  for (const cleanup of cleanups) {
+    try {
+      cleanup();
+    } catch (error) {
+      console.error('mcpkit: a request cleanup failed:', error);
+    }
+  }
+};
+
 /** `Session.receive` of the session `core`: see the contract in types.ts. */
 export const receive = async (
   core: SessionCore,
@@ -104,7 +153,10 @@ export const receive = async (
   const read = readMessage(message);
   switch (read.kind) {
     case 'request':
-      return serveRequest(core, read.id, read.method, read.params, related, extra);
+      // The era is decided per request, first: a request naming its revision in `_meta` is modern.
+      return claimsModern(read.params)
+        ? serveModern(core, read.id, read.method, read.params, related, extra)
+        : serveRequest(core, read.id, read.method, read.params, related, extra);
     case 'notification':
       onNotification(core, read.method, read.params);
       return undefined;

@@ -5,6 +5,7 @@ import {
   type LoggingLevel,
   McpkitError,
   type McpRequest,
+  type ModernFacts,
   type RequestId,
   type RequestWiring,
   type SessionControl,
@@ -14,7 +15,7 @@ import { createLogger } from './logger.js';
 import { isRecord, notification } from './messages.js';
 import { sessionControl } from './session-control.js';
 import type { SessionCore } from './session-core.js';
-import { sessionInfo } from './session-info.js';
+import { RequestSessionInfo, sessionInfo } from './session-info.js';
 import type { Send } from './types.js';
 
 /** Why client requests a finished request left behind were abandoned. */
@@ -47,6 +48,18 @@ const sessionLogger = (core: SessionCore): Logger => {
   core.logger ??= createLogger(core.record, () => core.channel);
   return core.logger;
 };
+
+/**
+ * `ctx.sample`, `ctx.elicit` and `ctx.roots` of a modern request: the modern
+ * era sends no requests to the client while a request runs.
+ */
+const noClientOnModern = (feature: string) => () =>
+  Promise.reject(
+    new McpkitError(
+      'NO_CLIENT_REQUESTS',
+      `${feature} cannot reach the client on a 2026-07-28 request: the server sends no requests to the client there`,
+    ),
+  );
 
 /** `ctx.progress` of a request that sent no progress token: there is nowhere to report to. */
 const noProgress = () => Promise.resolve();
@@ -104,7 +117,9 @@ export class RunningRequest implements McpRequest, RequestWiring {
   readonly sample: NonNullable<RequestWiring['sample']>;
   readonly elicit: NonNullable<RequestWiring['elicit']>;
   readonly roots: NonNullable<RequestWiring['roots']>;
-  readonly '~session': SessionControl;
+  readonly '~session': SessionControl | undefined;
+  /** Hooks a modern request's `ctx.session.onClose` registered: they run when the request ends. */
+  readonly cleanups: Set<() => void> | undefined;
 
   constructor(
     core: SessionCore,
@@ -113,22 +128,43 @@ export class RunningRequest implements McpRequest, RequestWiring {
     params: unknown,
     related: Send | undefined,
     auth: AuthInfo | undefined,
+    /** A modern (2026-07-28) request's own envelope; absent on the legacy era. */
+    facts?: ModernFacts,
   ) {
     const meta = isRecord(params) && isRecord(params._meta) ? params._meta : undefined;
-    const hello = core.record.hello;
     this.id = id;
     this.method = method;
     this.params = params;
     this.meta = meta;
+    this.auth = auth;
+    this.related = related;
+    const token = meta?.progressToken;
+    const route: OutgoingRoute = { send: () => sendOf(core, this), signal: () => outgoingSignal(this) };
+    if (facts) {
+      this.era = 'modern';
+      this.protocolVersion = facts.protocolVersion;
+      this.clientInfo = facts.clientInfo;
+      this.clientCapabilities = facts.clientCapabilities;
+      this.logLevel = facts.logLevel;
+      this.cleanups = new Set();
+      // Log messages only when this request asked for them, and only on its own stream.
+      this.log = facts.logLevel ? createLogger({ level: facts.logLevel }, route.send) : core.shared.unheardLogger;
+      this.progress =
+        typeof token === 'string' || typeof token === 'number' ? progressOf(core, this, token) : noProgress;
+      this.session = new RequestSessionInfo(core, facts, this.cleanups);
+      this.sample = noClientOnModern('Sampling (ctx.sample)');
+      this.elicit = noClientOnModern('Elicitation (ctx.elicit)') as RunningRequest['elicit'];
+      this.roots = noClientOnModern('Listing roots (ctx.roots)');
+      this['~session'] = undefined;
+      return;
+    }
+    const hello = core.record.hello;
     this.era = 'legacy';
     this.protocolVersion = hello?.protocolVersion;
     this.clientInfo = hello?.clientInfo;
     this.clientCapabilities = hello?.capabilities;
     this.logLevel = core.record.level;
-    this.auth = auth;
-    this.related = related;
-    const token = meta?.progressToken;
-    const route: OutgoingRoute = { send: () => sendOf(core, this), signal: () => outgoingSignal(this) };
+    this.cleanups = undefined;
     // Without a stream of its own, logs and list_changed go to the standing channel: the session's objects do.
     const own = related !== undefined;
     const features = clientFeatures(core, route);

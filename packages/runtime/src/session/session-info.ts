@@ -4,6 +4,7 @@ import {
   everythingEnabled,
   type Implementation,
   type Lifespan,
+  McpkitError,
   type SessionInfo,
 } from '@mcpkit/core';
 import { notification } from './messages.js';
@@ -164,3 +165,50 @@ export const sessionInfo = (core: SessionCore, fallback?: () => Send | undefined
   core.info ??= new InitializedSessionInfo(core, undefined);
   return core.info;
 };
+
+const fixedOnModern = (what: string) => () => {
+  throw new McpkitError(
+    'NO_SESSION',
+    `ctx.session.${what} needs a 2025-era session: on 2026-07-28 requests lists never vary per connection (filter by ctx.auth instead)`,
+  );
+};
+const enableOnModern = fixedOnModern('enable');
+const disableOnModern = fixedOnModern('disable');
+
+/**
+ * `ctx.session` of a modern (2026-07-28) request, which belongs to no
+ * session: no id, state that lives as long as the request, what the client
+ * says from the request's own envelope, lists the same for every caller.
+ * `onClose` hooks run when the request ends.
+ */
+export class RequestSessionInfo implements RuntimeSessionInfo {
+  readonly id = undefined;
+  readonly state = new Map<string, unknown>();
+  readonly clientInfo: Implementation | undefined;
+  readonly clientCapabilities: SessionInfo['clientCapabilities'];
+  readonly protocolVersion: string | undefined;
+  readonly enable = enableOnModern;
+  readonly disable = disableOnModern;
+  readonly isEnabled = everythingEnabled;
+  readonly hub: unknown;
+  readonly lifespan: unknown;
+  readonly lifespans: ReadonlyMap<Lifespan, unknown>;
+  readonly onClose: (cleanup: () => void) => () => void;
+
+  constructor(
+    core: SessionCore,
+    facts: Pick<SessionInfo, 'clientInfo' | 'clientCapabilities' | 'protocolVersion'>,
+    cleanups: Set<() => void>,
+  ) {
+    this.clientInfo = facts.clientInfo;
+    this.clientCapabilities = facts.clientCapabilities;
+    this.protocolVersion = facts.protocolVersion;
+    this.hub = core.shared.hub;
+    this.lifespan = core.shared.lifespan;
+    this.lifespans = core.shared.lifespans;
+    this.onClose = (cleanup) => {
+      cleanups.add(cleanup);
+      return () => cleanups.delete(cleanup);
+    };
+  }
+}
