@@ -21,8 +21,8 @@ export interface Target {
   readonly auth?: AuthInfo;
 }
 
-// setImmediate runs after pending I/O callbacks; edge runtimes only have timers.
-const nextTurn = (): Promise<void> =>
+/** The next turn of the event loop (setImmediate runs after pending I/O callbacks; edge runtimes only have timers). */
+export const nextTurn = (): Promise<void> =>
   new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 const isRequest = (message: JSONRPCMessage): boolean => 'method' in message && 'id' in message;

@@ -1,10 +1,10 @@
-import { type AuthInfo, claimsModern, ErrorCode } from '@mcpkit/core';
+import { type AuthInfo, ErrorCode } from '@mcpkit/core';
 import { identityOf } from '../auth/identity.js';
 import { acceptsBothAnswers, isJsonContentType } from './accepts.js';
 import { dispatch, respondOnce } from './dispatch.js';
 import { type Endpoint, findSession, isInitialize } from './endpoint.js';
 import { type HttpReply, type HttpRequest, isReply } from './exchange.js';
-import { serveModernPost } from './modern-post.js';
+import { isModernPost, serveModernPost } from './modern-post.js';
 import { readMessage } from './read-message.js';
 import { rpcErrorResponse } from './responses.js';
 import { openStatefulSession } from './stateful-session.js';
@@ -27,7 +27,7 @@ export const handlePost = async (endpoint: Endpoint, request: HttpRequest, auth?
   if (!read.ok) return read.response;
   const message = read.message;
   // The era is decided per request, before any session lookup or version gate.
-  if (claimsModern((message as { params?: unknown }).params)) return serveModernPost(endpoint, request, message, auth);
+  if (isModernPost(request, message)) return serveModernPost(endpoint, request, message, auth);
   if (endpoint.stateless) return serveStateless(endpoint, request, message, auth);
 
   if (isInitialize(message)) {

@@ -1,4 +1,4 @@
-import { ErrorCode, isRecord, type ModernFacts, ProtocolError } from '@mcpkit/core';
+import { ErrorCode, isRecord, ProtocolError } from '@mcpkit/core';
 import type { HttpRequest } from './exchange.js';
 
 /** Methods whose `Mcp-Name` header must mirror `params.name` or `params.uri`. */
@@ -34,14 +34,12 @@ export const checkModernHeaders = (
   request: HttpRequest,
   method: string,
   params: unknown,
-  facts: ModernFacts,
+  claimedVersion: string,
 ): ProtocolError | undefined => {
   const version = request.header('mcp-protocol-version');
   if (version === null) return mismatch('the MCP-Protocol-Version header is required');
-  if (version !== facts.protocolVersion)
-    return mismatch(
-      `MCP-Protocol-Version header value '${version}' does not match body value '${facts.protocolVersion}'`,
-    );
+  if (version !== claimedVersion)
+    return mismatch(`MCP-Protocol-Version header value '${version}' does not match body value '${claimedVersion}'`);
   const methodHeader = request.header('mcp-method');
   if (methodHeader === null) return mismatch('the Mcp-Method header is required');
   if (methodHeader !== method)

@@ -1,11 +1,14 @@
 import {
   type AuthInfo,
+  type ClientCapabilities,
   type Era,
+  ErrorCode,
   type Logger,
   type LoggingLevel,
   McpkitError,
   type McpRequest,
   type ModernFacts,
+  ProtocolError,
   type RequestId,
   type RequestWiring,
   type SessionControl,
@@ -51,15 +54,23 @@ const sessionLogger = (core: SessionCore): Logger => {
 
 /**
  * `ctx.sample`, `ctx.elicit` and `ctx.roots` of a modern request: the modern
- * era sends no requests to the client while a request runs.
+ * era sends no requests to the client while a request runs. A client that did
+ * not declare the capability gets -32021 naming it.
  */
-const noClientOnModern = (feature: string) => () =>
-  Promise.reject(
-    new McpkitError(
-      'NO_CLIENT_REQUESTS',
-      `${feature} cannot reach the client on a 2026-07-28 request: the server sends no requests to the client there`,
-    ),
-  );
+const noClientOnModern =
+  (feature: string, capability: 'sampling' | 'elicitation' | 'roots', declared: ClientCapabilities) => () =>
+    Promise.reject(
+      declared[capability] === undefined
+        ? new ProtocolError(
+            ErrorCode.MissingRequiredClientCapability,
+            `${feature} needs the client capability '${capability}', which this request did not declare`,
+            { requiredCapabilities: { [capability]: {} } },
+          )
+        : new McpkitError(
+            'NO_CLIENT_REQUESTS',
+            `${feature} cannot reach the client on a 2026-07-28 request: the server sends no requests to the client there`,
+          ),
+    );
 
 /** `ctx.progress` of a request that sent no progress token: there is nowhere to report to. */
 const noProgress = () => Promise.resolve();
@@ -152,9 +163,10 @@ export class RunningRequest implements McpRequest, RequestWiring {
       this.progress =
         typeof token === 'string' || typeof token === 'number' ? progressOf(core, this, token) : noProgress;
       this.session = new RequestSessionInfo(core, facts, this.cleanups);
-      this.sample = noClientOnModern('Sampling (ctx.sample)');
-      this.elicit = noClientOnModern('Elicitation (ctx.elicit)') as RunningRequest['elicit'];
-      this.roots = noClientOnModern('Listing roots (ctx.roots)');
+      const declared = facts.clientCapabilities;
+      this.sample = noClientOnModern('Sampling (ctx.sample)', 'sampling', declared);
+      this.elicit = noClientOnModern('Elicitation (ctx.elicit)', 'elicitation', declared) as RunningRequest['elicit'];
+      this.roots = noClientOnModern('Listing roots (ctx.roots)', 'roots', declared);
       this['~session'] = undefined;
       return;
     }
