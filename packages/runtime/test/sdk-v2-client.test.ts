@@ -1,0 +1,34 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import everything from '../../../examples/everything/server.js';
+import { createCleanup } from './http-helpers.js';
+import { connectSdkV2Client, type V2Transport } from './sdk-v2-helpers.js';
+
+/** The SDK v2 client (@modelcontextprotocol/client 2.x) against mcpkit, in legacy mode, on every transport. */
+
+const cleanup = createCleanup();
+afterEach(() => cleanup.run());
+
+const transports: readonly V2Transport[] = ['http', 'stateless', 'stdio'];
+
+describe.each(transports)('SDK v2 client, legacy mode, over %s', (transport) => {
+  it('negotiates 2025-11-25, lists the tools and calls one', async () => {
+    const { client, protocolVersion, era } = await connectSdkV2Client(cleanup, transport, 'legacy', everything);
+    expect(protocolVersion).toBe('2025-11-25');
+    expect(era).toBe('legacy');
+    expect(client.getServerVersion()).toMatchObject({ name: 'mcpkit-everything', version: '0.1.0' });
+
+    const { tools } = await client.listTools();
+    const names = tools.map((t) => t.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['test_simple_text', 'test_tool_with_progress', 'json_schema_2020_12_tool']),
+    );
+    expect(names).toHaveLength((await everything.listTools()).length);
+
+    const result = await client.callTool({ name: 'test_simple_text', arguments: {} });
+    expect(result.content).toEqual([{ type: 'text', text: 'This is a simple text response for testing.' }]);
+
+    const failed = await client.callTool({ name: 'test_error_handling', arguments: {} });
+    expect(failed.isError).toBe(true);
+    await expect(client.callTool({ name: 'no_such_tool', arguments: {} })).rejects.toThrow(/no_such_tool/);
+  });
+});
