@@ -55,6 +55,14 @@ describe('sealRequestState / openRequestState', () => {
     expect(await openRequestState(middle, { key, binding })).toEqual({ ok: false, reason: 'tampered' });
   });
 
+  it("refuses the conformance suite's tampering (a suffix appended to the token)", async () => {
+    const key = await generateStateKey();
+    const token = await sealRequestState({ kind: 'tamper-test' }, { key, ttlMs: 60_000, binding });
+    for (const suffix of ['-TAMPERED', 'A', 'AA', 'AAAA']) {
+      expect((await openRequestState(`${token}${suffix}`, { key, binding })).ok).toBe(false);
+    }
+  });
+
   it('refuses state sealed with another key as tampered', async () => {
     const token = await sealRequestState(1, { key: await generateStateKey(), ttlMs: 60_000, binding });
     expect(await openRequestState(token, { key: await generateStateKey(), binding })).toEqual({
