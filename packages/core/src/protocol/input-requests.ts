@@ -1,5 +1,6 @@
 import { ErrorCode } from '../errors/codes.js';
 import { ProtocolError } from '../errors/errors.js';
+import { isPlainObject as isObject } from '../utils/is-plain-object.js';
 import type { ClientCapabilities } from './types.js';
 
 /** One request a server embeds in an `input_required` result (no JSON-RPC id). */
@@ -23,9 +24,6 @@ export interface InputRequiredResult {
   readonly inputRequests?: InputRequests;
   readonly requestState?: string;
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The client capability an input request needs, as the capability object the

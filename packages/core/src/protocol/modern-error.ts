@@ -1,4 +1,5 @@
 import { ErrorCode } from '../errors/codes.js';
+import { isPlainObject as isObject } from '../utils/is-plain-object.js';
 
 /** HeaderMismatch (2026-07-28). */
 export const HEADER_MISMATCH = -32020;
@@ -28,9 +29,6 @@ export const REMOVED_MODERN_METHODS: ReadonlySet<string> = new Set([
   'notifications/roots/list_changed',
   'notifications/elicitation/complete',
 ]);
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Rewrites an error for the 2026-07-28 wire, which must never carry the

@@ -1,6 +1,7 @@
 import { ErrorCode } from '@mcpkit/core';
 import type { HeaderParam } from './header-params.js';
 import { decodeHeaderValue } from './header-value.js';
+import { isObject } from './is-object.js';
 import { isModernProtocolVersion, SUPPORTED_PROTOCOL_VERSIONS } from './protocol-versions.js';
 import { META_KEYS, type RequestEnvelope, readEnvelope } from './request-envelope.js';
 
@@ -88,9 +89,6 @@ const NAME_SOURCES: Readonly<Record<string, 'name' | 'uri'>> = Object.freeze({
 });
 
 type JsonObject = Record<string, unknown>;
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isId = (id: unknown): id is RequestId =>
   typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id));

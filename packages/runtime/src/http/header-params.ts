@@ -1,3 +1,5 @@
+import { isObject } from './is-object.js';
+
 /** One tool argument mirrored into an `Mcp-Param-{header}` request header (`x-mcp-header`). */
 export interface HeaderParam {
   /** The name part of the header, as declared (`Region` → `Mcp-Param-Region`). */
@@ -20,9 +22,6 @@ const PRIMITIVES: ReadonlySet<string> = new Set(['string', 'integer', 'boolean']
 
 /** Keywords whose values are data, not subschemas: an `x-mcp-header` key inside them is not an annotation. */
 const DATA_KEYWORDS: ReadonlySet<string> = new Set(['const', 'enum', 'default', 'examples']);
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Finds the `x-mcp-header` arguments of a tool's `inputSchema` and checks the

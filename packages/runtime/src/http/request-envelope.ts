@@ -1,5 +1,6 @@
 import { LOG_LEVELS } from '@mcpkit/core';
 import type { ClientCapabilities, Implementation, LoggingLevel } from '@modelcontextprotocol/sdk/types.js';
+import { isObject } from './is-object.js';
 
 /** The reserved `_meta` keys of a modern (2026-07-28) request. */
 export const META_KEYS = Object.freeze({
@@ -23,9 +24,6 @@ export interface RequestEnvelope {
 export type EnvelopeResult =
   | { readonly ok: true; readonly envelope: RequestEnvelope }
   | { readonly ok: false; readonly key: string; readonly problem: 'missing' | 'malformed'; readonly detail: string };
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const missing = (key: string): EnvelopeResult => ({ ok: false, key, problem: 'missing', detail: 'is required' });
 const malformed = (key: string, detail: string): EnvelopeResult => ({ ok: false, key, problem: 'malformed', detail });
