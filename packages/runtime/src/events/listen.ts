@@ -71,6 +71,18 @@ export const listenClosedResult = (id: SubscriptionId) => ({
   _meta: { [SUBSCRIPTION_ID_KEY]: id },
 });
 
+/**
+ * What a stdio server sends when it ends subscription `id` itself (the
+ * channel stays open, so the client needs telling): `notifications/cancelled`
+ * naming the listen request, stamped like every message of the subscription.
+ * The only use of `notifications/cancelled` a server may make.
+ */
+export const listenCancelled = (id: SubscriptionId): ListenNotification => ({
+  jsonrpc: '2.0',
+  method: 'notifications/cancelled',
+  params: { requestId: id, _meta: { [SUBSCRIPTION_ID_KEY]: id } },
+});
+
 /** The stamped notification a bus event becomes on subscription `id`. */
 export const toListenNotification = (id: SubscriptionId, event: BusEvent): ListenNotification =>
   event.type === 'list_changed'

@@ -20,8 +20,12 @@ export type ClassifiedBody = { readonly parsed: true; readonly value: unknown } 
 export interface ClassifyInput {
   /** `POST`, `GET`, `DELETE`, … */
   readonly httpMethod: string;
-  /** Request headers by lowercased name (`mcp-protocol-version`, `mcp-method`, `mcp-name`, `mcp-param-*`). */
-  readonly headers: Readonly<Record<string, string | undefined>>;
+  /**
+   * Request headers by lowercased name (`mcp-protocol-version`, `mcp-method`,
+   * `mcp-name`, `mcp-param-*`). Leave it out for a transport with no header
+   * layer (stdio): then no header is required or checked.
+   */
+  readonly headers?: Readonly<Record<string, string | undefined>>;
   readonly body: ClassifiedBody;
   /**
    * The `x-mcp-header` arguments of a tool by name (see `headerParamsOf`);
@@ -115,7 +119,7 @@ const mismatch = (id: RequestId | null, message: string, header: string): Reject
 
 /** A header value without the optional whitespace around it (RFC 9110). */
 const header = (input: ClassifyInput, name: string): string | undefined =>
-  input.headers[name]?.replace(/^[ \t]+|[ \t]+$/g, '');
+  input.headers?.[name]?.replace(/^[ \t]+|[ \t]+$/g, '');
 
 /** The `_meta` of a message's params, when it is an object. */
 const metaOf = (params: unknown): JsonObject | undefined =>
@@ -240,8 +244,10 @@ const classifyClaim = (input: ClassifyInput, message: JsonObject, meta: JsonObje
     });
   }
   const refused =
-    checkStandardHeaders(input, id, method, name, isRequest) ??
-    (method === 'tools/call' && isRequest ? checkParamHeaders(input, id, params) : undefined);
+    input.headers === undefined
+      ? undefined
+      : (checkStandardHeaders(input, id, method, name, isRequest) ??
+        (method === 'tools/call' && isRequest ? checkParamHeaders(input, id, params) : undefined));
   if (refused) return refused;
   // The modern era has no handshake: an initialize that claims it is an unknown method, and opens no session.
   if (method === 'initialize') {
