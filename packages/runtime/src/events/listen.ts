@@ -33,7 +33,13 @@ export interface ListenOptions {
   readonly notifications: unknown;
   readonly support: ListenSupport;
   readonly bus: EventBus;
-  /** Writes one message to the stream (SSE event on HTTP, a line on stdio). */
+  /**
+   * Writes one message to the stream (SSE event on HTTP, a line on stdio).
+   * Nothing is sent before the filter and the cap are checked, and the first
+   * message is the acknowledgement, so an HTTP transport can write its
+   * `200 text/event-stream` head on the first call and still answer a refusal
+   * with a plain JSON error.
+   */
   readonly send: (message: ListenNotification) => void;
   /** The cap on open subscriptions this one counts against. */
   readonly slots: SubscriptionSlots;
