@@ -1,12 +1,14 @@
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import everything from '../../../examples/everything/server.js';
 import type { RunningServer } from '../src/index.js';
+import { cliArgs, EVERYTHING, ROOT } from './cli-helpers.js';
 import { createCleanup, startHttp } from './http-helpers.js';
 
 /**
  * The 2025-11-25 wire, byte for byte: the exact status, content type and body
  * mcpkit answers the everything fixture's calls with, over stateless JSON and
- * over a stateful SSE session. Serving the 2026 era beside it must leave these
+ * over a stateful SSE session, and over stdio. Serving the 2026 era beside it must leave these
  * transcripts unchanged; update them (`vitest run -u`) only for a deliberate
  * change of the 2025 wire, such as a new fixture tool.
  */
@@ -170,5 +172,56 @@ describe('the 2025-11-25 wire, byte for byte', () => {
     ];
     for (const step of steps) transcript += `${await exchange(stateful.url, step, session)}\n`;
     await expect(transcript).toMatchFileSnapshot('__snapshots__/legacy-wire.stateful.txt');
+  });
+});
+
+describe('the 2025-11-25 stdio wire, byte for byte', () => {
+  it('mcpkit run over stdio', async () => {
+    const child = spawn(process.execPath, cliArgs('run', EVERYTHING), { cwd: ROOT, stdio: ['pipe', 'pipe', 'ignore'] });
+    cleanup.add(() => child.kill());
+    let pending = '';
+    const lines: string[] = [];
+    let wake = () => {};
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      pending += chunk;
+      const parts = pending.split('\n');
+      pending = parts.pop() ?? '';
+      lines.push(...parts);
+      wake();
+    });
+    /** Writes one line and returns every line up to the answer with `id` (none for a notification). */
+    const send = async (message: unknown, id?: number): Promise<string[]> => {
+      child.stdin.write(`${JSON.stringify(message)}\n`);
+      if (id === undefined) return [];
+      const answered = (line: string) => line.startsWith(`{"jsonrpc":"2.0","id":${id},`);
+      while (!lines.some(answered)) await new Promise<void>((resolve) => (wake = resolve));
+      return lines.splice(0, lines.findIndex(answered) + 1);
+    };
+    const steps: readonly [string, unknown, number | undefined][] = [
+      ['initialize', initialize, 1],
+      ['notifications/initialized', { jsonrpc: '2.0', method: 'notifications/initialized' }, undefined],
+      ['tools/list', call(2, 'tools/list'), 2],
+      ['logging/setLevel', call(3, 'logging/setLevel', { level: 'info' }), 3],
+      [
+        'tools/call test_tool_with_logging',
+        call(4, 'tools/call', { name: 'test_tool_with_logging', arguments: {} }),
+        4,
+      ],
+      [
+        'tools/call test_tool_with_progress',
+        call(5, 'tools/call', { name: 'test_tool_with_progress', arguments: {}, _meta: { progressToken: 'p' } }),
+        5,
+      ],
+      ['resources/read of an unknown uri', call(6, 'resources/read', { uri: 'test://missing' }), 6],
+      ['an unknown method', call(7, 'no/such'), 7],
+      ['ping', call(8, 'ping'), 8],
+    ];
+    let transcript = '';
+    for (const [name, message, id] of steps) {
+      const answer = await send(message, id);
+      transcript += `### ${name}\n> ${JSON.stringify(message)}\n${answer.map((line) => `< ${line}\n`).join('')}\n`;
+    }
+    await expect(transcript).toMatchFileSnapshot('__snapshots__/legacy-wire.stdio.txt');
   });
 });
