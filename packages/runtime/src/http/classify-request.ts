@@ -117,9 +117,19 @@ const reject = (
 const mismatch = (id: RequestId | null, message: string, header: string): Rejection =>
   reject(400, HEADER_MISMATCH, `Header mismatch: ${message}`, id, { header });
 
-/** A header value without the optional whitespace around it (RFC 9110). */
-const header = (input: ClassifyInput, name: string): string | undefined =>
-  input.headers?.[name]?.replace(/^[ \t]+|[ \t]+$/g, '');
+const isOws = (code: number): boolean => code === 0x20 || code === 0x09;
+
+/** A header value without the optional whitespace around it (RFC 9110); no copy when there is none. */
+const header = (input: ClassifyInput, name: string): string | undefined => {
+  const value = input.headers?.[name];
+  if (value === undefined || value === '') return value;
+  if (!isOws(value.charCodeAt(0)) && !isOws(value.charCodeAt(value.length - 1))) return value;
+  let start = 0;
+  let end = value.length;
+  while (start < end && isOws(value.charCodeAt(start))) start++;
+  while (end > start && isOws(value.charCodeAt(end - 1))) end--;
+  return value.slice(start, end);
+};
 
 /** The `_meta` of a message's params, when it is an object. */
 const metaOf = (params: unknown): JsonObject | undefined =>
@@ -295,7 +305,7 @@ const isCall = (value: JsonObject): boolean =>
  * Pure: no I/O, never throws.
  */
 export const classifyRequest = (input: ClassifyInput): Classification => {
-  if (input.httpMethod.toUpperCase() !== 'POST') return legacy('http-method');
+  if (input.httpMethod !== 'POST' && input.httpMethod.toUpperCase() !== 'POST') return legacy('http-method');
   const versionHeader = header(input, 'mcp-protocol-version');
   const modernHeader = isModernProtocolVersion(versionHeader);
   if (!input.body.parsed) {
