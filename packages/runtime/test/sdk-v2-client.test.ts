@@ -32,3 +32,37 @@ describe.each(transports)('SDK v2 client, legacy mode, over %s', (transport) => 
     await expect(client.callTool({ name: 'no_such_tool', arguments: {} })).rejects.toThrow(/no_such_tool/);
   });
 });
+
+describe.each(['http', 'stdio'] as const)(
+  'SDK v2 client, legacy mode, over %s: requests to the client',
+  (transport) => {
+    it('answers an elicitation and a sampling request from a tool', async () => {
+      const asked: string[] = [];
+      const { client } = await connectSdkV2Client(cleanup, transport, 'legacy', everything, {
+        capabilities: { elicitation: {}, sampling: {} },
+        setup: (c) => {
+          c.setRequestHandler('elicitation/create', async (request) => {
+            asked.push(`elicit: ${request.params.message}`);
+            return { action: 'accept', content: { username: 'ada', email: 'ada@example.com' } };
+          });
+          c.setRequestHandler('sampling/createMessage', async (request) => {
+            asked.push(`sample: ${request.params.maxTokens}`);
+            return {
+              role: 'assistant',
+              content: { type: 'text', text: 'Paris' },
+              model: 'test-model',
+              stopReason: 'endTurn',
+            };
+          });
+        },
+      });
+      const elicited = await client.callTool({ name: 'test_elicitation', arguments: { message: 'Who are you?' } });
+      expect(elicited.content).toEqual([
+        { type: 'text', text: 'User response: action=accept, content={"username":"ada","email":"ada@example.com"}' },
+      ]);
+      const sampled = await client.callTool({ name: 'test_sampling', arguments: { prompt: 'Capital of France?' } });
+      expect(sampled.content).toEqual([{ type: 'text', text: 'LLM response: Paris' }]);
+      expect(asked).toEqual(['elicit: Who are you?', 'sample: 100']);
+    });
+  },
+);

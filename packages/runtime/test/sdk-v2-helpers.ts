@@ -5,7 +5,12 @@
  * become testable once the modern path is served.
  */
 import type { Server } from '@mcpkit/core';
-import { Client, StreamableHTTPClientTransport, type VersionNegotiationMode } from '@modelcontextprotocol/client';
+import {
+  Client,
+  type ClientCapabilities,
+  StreamableHTTPClientTransport,
+  type VersionNegotiationMode,
+} from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { serveHttp } from '../src/index.js';
 import { cliArgs, EVERYTHING, ROOT } from './cli-helpers.js';
@@ -23,6 +28,13 @@ export interface V2Connection {
   readonly era: string | undefined;
 }
 
+/** What the client declares and answers before it connects. */
+export interface V2ClientSetup {
+  readonly capabilities?: ClientCapabilities;
+  /** Registers request handlers (`elicitation/create`, `sampling/createMessage`, …) before connecting. */
+  readonly setup?: (client: Client) => void;
+}
+
 /**
  * Connects an SDK v2 client in `mode` to `server` over `transport`: HTTP
  * transports serve `server` in-process on 127.0.0.1:0; stdio runs the
@@ -34,8 +46,13 @@ export const connectSdkV2Client = async (
   transport: V2Transport,
   mode: VersionNegotiationMode,
   server: Server,
+  options: V2ClientSetup = {},
 ): Promise<V2Connection> => {
-  const client = new Client({ name: 'sdk-v2-test', version: '1.0.0' }, { versionNegotiation: { mode } });
+  const client = new Client(
+    { name: 'sdk-v2-test', version: '1.0.0' },
+    { versionNegotiation: { mode }, ...(options.capabilities ? { capabilities: options.capabilities } : {}) },
+  );
+  options.setup?.(client);
   if (transport === 'stdio') {
     cleanup.add(() => client.close());
     await client.connect(
