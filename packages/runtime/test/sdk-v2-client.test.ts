@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import everything from '../../../examples/everything/server.js';
 import { createCleanup } from './http-helpers.js';
 import { connectSdkV2Client, type V2Transport } from './sdk-v2-helpers.js';
@@ -66,3 +66,22 @@ describe.each(['http', 'stdio'] as const)(
     });
   },
 );
+
+describe.each(['http', 'stdio'] as const)('SDK v2 client, legacy mode, over %s: list changes', (transport) => {
+  it('hears the tool and prompt lists change', async () => {
+    const heard: string[] = [];
+    const { client } = await connectSdkV2Client(cleanup, transport, 'legacy', everything, {
+      setup: (c) => {
+        c.setNotificationHandler('notifications/tools/list_changed', () => {
+          heard.push('tools');
+        });
+        c.setNotificationHandler('notifications/prompts/list_changed', () => {
+          heard.push('prompts');
+        });
+      },
+    });
+    await client.callTool({ name: 'test_trigger_tool_change', arguments: {} });
+    await client.callTool({ name: 'test_trigger_prompt_change', arguments: {} });
+    await vi.waitFor(() => expect(heard).toEqual(['tools', 'prompts']));
+  });
+});
