@@ -11,6 +11,7 @@ import type {
   RequestId,
 } from '../protocol/types.js';
 import { isPlainObject } from '../utils/is-plain-object.js';
+import { clipInput } from '../utils/quote-input.js';
 
 /** A JSON-RPC error response. */
 export const failure = (id: RequestId | null, code: number, message: string, data?: unknown): JsonRpcFailure => ({
@@ -52,7 +53,7 @@ export const createDispatcher = (
     }
     const { id, method, params } = raw;
     const handler = methods.get(method);
-    if (!handler) return failure(id, ErrorCode.MethodNotFound, `Method not found: ${method}`);
+    if (!handler) return failure(id, ErrorCode.MethodNotFound, `Method not found: ${clipInput(method)}`);
     if (params !== undefined && !isPlainObject(params))
       return failure(id, ErrorCode.InvalidParams, 'params must be an object');
     const meta = isPlainObject(params?._meta) ? params._meta : undefined;
