@@ -44,6 +44,14 @@ export interface CommonHttpOptions extends AuthOptions {
   readonly routes?: Routes;
   /** Interval of `: keep-alive` comments on open SSE streams, so proxies do not drop idle ones; 0 for none. Default 15 s. */
   readonly keepAliveMs?: number;
+  /**
+   * Most bytes an SSE stream may have waiting for a slow client. A write that
+   * finds more than this still unsent from earlier writes drops the connection
+   * instead of buffering on: the client resumes with `Last-Event-ID` when an
+   * event store keeps the stream (legacy SSE has none: its session ends).
+   * Default 8 MiB.
+   */
+  readonly maxStreamBufferBytes?: number;
   /** Most concurrent sessions; initialize beyond it gets 503. Default 10 000. */
   readonly maxSessions?: number;
   /** The hub sessions register with (for `hub.resourceUpdated`, lifespan); a private one by default. */
@@ -91,6 +99,8 @@ export interface RunningServer {
 
 /** Default `maxBodyBytes`: 4 MiB. */
 export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** Default `maxStreamBufferBytes`: 8 MiB. */
+export const DEFAULT_MAX_STREAM_BUFFER_BYTES = 8 * 1024 * 1024;
 /** Default `maxSessions`. */
 export const DEFAULT_MAX_SESSIONS = 10_000;
 /** Default `sessionTtlMs`: 30 minutes. */
