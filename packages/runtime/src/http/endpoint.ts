@@ -16,6 +16,7 @@ export interface Endpoint {
   readonly json: boolean;
   readonly stateless: boolean;
   readonly maxBodyBytes: number;
+  readonly maxJsonValues: number;
   readonly keepAliveMs: number;
 }
 

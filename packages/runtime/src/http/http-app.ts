@@ -8,6 +8,7 @@ import { handlePost } from './mcp-post.js';
 import {
   DEFAULT_KEEP_ALIVE_MS,
   DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_JSON_VALUES,
   DEFAULT_MAX_SESSIONS,
   DEFAULT_SESSION_TTL_MS,
   type HttpOptions,
@@ -40,6 +41,7 @@ export const createHttpApp = (server: Server, options: HttpOptions = {}): HttpAp
     json: options.json ?? false,
     stateless: options.stateless ?? false,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    maxJsonValues: options.maxJsonValues ?? DEFAULT_MAX_JSON_VALUES,
     keepAliveMs: options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS,
   };
   const path = options.path ?? '/mcp';

@@ -22,7 +22,7 @@ export const handlePost = async (endpoint: Endpoint, request: HttpRequest, auth?
       'Not Acceptable: the Accept header must admit both application/json and text/event-stream',
     );
   }
-  const read = await readMessage(request, endpoint.maxBodyBytes);
+  const read = await readMessage(request, endpoint.maxBodyBytes, endpoint.maxJsonValues);
   if (!read.ok) return read.response;
   const message = read.message;
   if (endpoint.stateless) return serveStateless(endpoint, request, message, auth);

@@ -27,6 +27,13 @@ export interface CommonHttpOptions extends AuthOptions {
   /** Largest accepted request body; larger ones get 413. Default 4 MiB. */
   readonly maxBodyBytes?: number;
   /**
+   * Most JSON values in one request body, counted before parsing as one per
+   * `{`, `[` and `,` outside strings; more gets 413 unparsed. Parse time and
+   * heap grow with values, not bytes, so this keeps one client's 4 MiB of
+   * `{},{},...` from stalling every other request. Default 100 000.
+   */
+  readonly maxJsonValues?: number;
+  /**
    * Reject requests whose `Host` or `Origin` is not allowed (403). Default: on
    * when `allowedHosts` or `allowedOrigins` is given, and in `serveHttp` /
    * `serveSse` when bound to a loopback address.
@@ -99,6 +106,8 @@ export interface RunningServer {
 
 /** Default `maxBodyBytes`: 4 MiB. */
 export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** Default `maxJsonValues`. */
+export const DEFAULT_MAX_JSON_VALUES = 100_000;
 /** Default `maxStreamBufferBytes`: 8 MiB. */
 export const DEFAULT_MAX_STREAM_BUFFER_BYTES = 8 * 1024 * 1024;
 /** Default `maxSessions`. */

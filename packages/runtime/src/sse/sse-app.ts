@@ -85,7 +85,7 @@ export const createSseApp = (server: Server, options: SseOptions = {}): SseApp =
     const target = sessions.get(id);
     if (!target) return rpcErrorResponse(404, ErrorCode.InvalidRequest, 'Session not found: it ended or never existed');
     if (target.owner !== identityOf(auth)) return foreignSession();
-    const read = await readMessage(request, maxBodyBytes);
+    const read = await readMessage(request, maxBodyBytes, options.maxJsonValues);
     if (!read.ok) return read.response;
     // Answered on the stream, not in this response.
     void target.session.receive(read.message, undefined, { auth }).then((response) => {
