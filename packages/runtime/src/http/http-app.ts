@@ -10,6 +10,7 @@ import {
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_MAX_JSON_VALUES,
   DEFAULT_MAX_SESSIONS,
+  DEFAULT_MAX_STREAM_MS,
   DEFAULT_SESSION_TTL_MS,
   type HttpOptions,
 } from './options.js';
@@ -43,6 +44,7 @@ export const createHttpApp = (server: Server, options: HttpOptions = {}): HttpAp
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     maxJsonValues: options.maxJsonValues ?? DEFAULT_MAX_JSON_VALUES,
     keepAliveMs: options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS,
+    maxStreamMs: options.maxStreamMs ?? DEFAULT_MAX_STREAM_MS,
   };
   const path = options.path ?? '/mcp';
   // Every MCP request is authenticated (when `auth` is set); the metadata stays public.

@@ -77,6 +77,14 @@ export interface HttpOptions extends CommonHttpOptions {
   readonly eventStore?: EventStore;
   /** Idle time after which a session is closed. Default 30 minutes. */
   readonly sessionTtlMs?: number;
+  /**
+   * Longest life of one GET stream connection; then the server ends it and
+   * the client reconnects (resuming with `Last-Event-ID` when there is an
+   * event store). An open stream keeps its session from idle eviction, so this
+   * bounds how long a client that only holds sockets keeps its sessions.
+   * `Infinity` for no limit. Default 10 minutes.
+   */
+  readonly maxStreamMs?: number;
 }
 
 /** Where `serveHttp` / `serveSse` listen. */
@@ -114,6 +122,8 @@ export const DEFAULT_MAX_STREAM_BUFFER_BYTES = 8 * 1024 * 1024;
 export const DEFAULT_MAX_SESSIONS = 10_000;
 /** Default `sessionTtlMs`: 30 minutes. */
 export const DEFAULT_SESSION_TTL_MS = 30 * 60 * 1000;
+/** Default `maxStreamMs`: 10 minutes. */
+export const DEFAULT_MAX_STREAM_MS = 10 * 60 * 1000;
 /** Default `keepAliveMs`: 15 seconds. */
 export const DEFAULT_KEEP_ALIVE_MS = 15_000;
 
