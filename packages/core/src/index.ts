@@ -82,6 +82,7 @@ export {
 } from './prompt/prompt.js';
 export { encodeMessage } from './protocol/encode-message.js';
 export type * from './protocol/types.js';
+export { mayReadResource } from './resource/may-read.js';
 export {
   type ContentsItem,
   type ExplicitContents,

@@ -30,6 +30,7 @@ describe('public API', () => {
         "isContent",
         "isMcpkitError",
         "lifespansOf",
+        "mayReadResource",
         "mount",
         "prompt",
         "rateLimit",

@@ -1,6 +1,7 @@
 import { McpkitError, type Server } from '@mcpkit/core';
 import { createResourceServer, protect } from '../auth/resource-server.js';
 import { createSessionHub } from '../session/hub.js';
+import { limitOptionsOf } from '../session/session-limits.js';
 import type { Endpoint } from './endpoint.js';
 import { handleDelete } from './mcp-delete.js';
 import { handleGet } from './mcp-get.js';
@@ -26,7 +27,7 @@ export interface HttpApp {
 
 /** Builds the Streamable HTTP transport: the MCP endpoint inside the shared router. */
 export const createHttpApp = (server: Server, options: HttpOptions = {}): HttpApp => {
-  const hub = options.hub ?? createSessionHub(server);
+  const hub = options.hub ?? createSessionHub(server, limitOptionsOf(options));
   if (hub.server !== server) {
     throw new McpkitError('HUB_MISMATCH', 'The hub given to the HTTP transport was created for a different server');
   }

@@ -1,5 +1,6 @@
 import type { AuthOptions } from '../auth/types.js';
 import type { SessionHub } from '../session/hub.js';
+import type { SessionLimitOptions } from '../session/session-limits.js';
 import type { EventStore } from './event-store.js';
 
 /** A custom route handler: web-standard in, web-standard out. */
@@ -23,7 +24,7 @@ export interface CorsOptions {
 }
 
 /** Options every HTTP-based transport shares (Streamable HTTP and legacy SSE), authentication included. */
-export interface CommonHttpOptions extends AuthOptions {
+export interface CommonHttpOptions extends AuthOptions, SessionLimitOptions {
   /** Largest accepted request body; larger ones get 413. Default 4 MiB. */
   readonly maxBodyBytes?: number;
   /**

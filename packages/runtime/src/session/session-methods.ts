@@ -12,11 +12,12 @@ import { type ClientHello, initializeResult, readHello } from './initialize.js';
 import { isLogLevel } from './logger.js';
 import { errorMessage, isRecord } from './messages.js';
 import type { SessionCore } from './session-core.js';
+import { admitHello, admitSubscription } from './session-limits.js';
 
 type Params = Readonly<Record<string, unknown>>;
 
 /** The innermost handler of a method the session answers itself. */
-type SessionMethod = (core: SessionCore, params: Params) => RequestResult;
+type SessionMethod = (core: SessionCore, params: Params, ctx: ContextInput) => RequestResult;
 
 const invalid = (message: string) => new ProtocolError(ErrorCode.InvalidParams, message);
 
@@ -28,7 +29,7 @@ const setLevel: SessionMethod = (core, params) => {
 
 const subscription =
   (subscribe: boolean): SessionMethod =>
-  (core, params) => {
+  (core, params, ctx) => {
     if (typeof params.uri !== 'string' || params.uri === '') throw invalid('params.uri must be a non-empty string');
     if (core.stateless)
       throw new ProtocolError(
@@ -36,6 +37,7 @@ const subscription =
         'Resource subscriptions need a stateful session: this server runs stateless and cannot send updates',
       );
     if (subscribe) {
+      admitSubscription(core, core.shared.limits, core.shared.server, params.uri, ctx.auth);
       core.subscriptions ??= new Set();
       core.subscriptions.add(params.uri);
     } else core.subscriptions?.delete(params.uri);
@@ -78,7 +80,9 @@ const initialize = async (core: SessionCore, params: Params, ctx: ContextInput):
   const protocolVersion = typeof result.protocolVersion === 'string' ? result.protocolVersion : seen.protocolVersion;
   // A stateless session lives for one request: sharing its hello would cost more than it saves.
   const negotiated = { ...seen, protocolVersion };
-  core.hello = core.stateless ? negotiated : core.shared.internHello(negotiated);
+  const kept = core.stateless ? negotiated : core.shared.internHello(negotiated);
+  admitHello(core, core.shared.limits, negotiated, kept === negotiated);
+  core.hello = kept;
   core.initialized = true;
   return result;
 };
@@ -113,7 +117,8 @@ export const answerSessionMethod = async (
   }
   const handler = METHODS.get(method) as SessionMethod;
   try {
-    return ok(id, await core.shared.server.intercept(method, params, ctx(), async (p) => handler(core, p)));
+    const context = ctx();
+    return ok(id, await core.shared.server.intercept(method, params, context, async (p) => handler(core, p, context)));
   } catch (error) {
     return failed(core, id, error);
   }
