@@ -9,7 +9,7 @@ import { createServer, tool } from '@mcpkit/core';
 import { LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/sdk/types.js';
 import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryEventStore, type ServeHttpOptions } from '../src/index.js';
+import { createMemoryEventStore, type ServeHttpOptions, toFetchHandler } from '../src/index.js';
 import { call, expectStillServing, finalOf, messagesOf } from './hardening-helpers.js';
 import { createCleanup, openRawSession, postHeaders, startHttp } from './http-helpers.js';
 
@@ -120,5 +120,45 @@ describe('bounds: SSE backpressure', () => {
     const messages = await messagesOf(resumed);
     expect(finalOf(messages)).toMatchObject({ id: 7, result: { content: [{ type: 'text', text: 'done' }] } });
     expect(messages.filter((m) => m.method === 'notifications/message')).toHaveLength(200);
+  });
+
+  it('fails the web stream of a fetch handler whose consumer stops reading', async () => {
+    const handler = toFetchHandler(floodServer(), { maxStreamBufferBytes: 256 * 1024 });
+    cleanup.add(handler.close);
+    const send = (body: unknown, headers: Record<string, string> = {}) =>
+      handler(
+        new Request('http://localhost/mcp', {
+          method: 'POST',
+          headers: postHeaders(headers),
+          body: JSON.stringify(body),
+        }),
+      );
+    const init = await send({
+      jsonrpc: '2.0',
+      id: 0,
+      method: 'initialize',
+      params: { protocolVersion: LATEST_PROTOCOL_VERSION, capabilities: {}, clientInfo: { name: 'web', version: '1' } },
+    });
+    const id = init.headers.get('mcp-session-id') as string;
+    await init.body?.cancel();
+    finished = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const flood = await send(call(1, 'flood', { count: 64 }), sessionHeaders(id));
+    expect(flood.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    // Nothing read until the tool is done: 4 MiB of logs were offered to a 256 KiB queue.
+    await finished;
+    const reader = flood.body!.getReader();
+    let text = '';
+    const read = async () => {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return 'ended';
+        text += new TextDecoder().decode(value);
+      }
+    };
+    await expect(read()).rejects.toThrow(/not reading/);
+    expect(text).not.toContain('"result"');
+    expect(text.length).toBeLessThanOrEqual(256 * 1024 + CHUNK + 1024);
   });
 });
