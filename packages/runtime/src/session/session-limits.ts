@@ -38,7 +38,8 @@ const RETRY_AFTER_MS = 30_000;
  * An estimate of the heap a JSON value holds, stopping once past `limit`:
  * V8 spends tens of bytes on every object and array, so 4 MiB of `{},` is
  * ~90 MB of heap while a 4 MiB string is 4 MB. Per value: 16 bytes, plus a
- * string's length, plus 32 per object or array and 16 per member.
+ * string's length, plus 32 per object or array and 16 per member (plus the
+ * key's length). The walk stops as soon as the total passes `limit`.
  */
 export const estimateBytes = (value: unknown, limit: number): number => {
   let total = 0;
@@ -47,11 +48,18 @@ export const estimateBytes = (value: unknown, limit: number): number => {
     const item = stack.pop();
     total += 16;
     if (typeof item === 'string') total += item.length;
-    else if (typeof item === 'object' && item !== null) {
+    else if (Array.isArray(item)) {
+      total += 32;
+      for (let i = 0; i < item.length && total <= limit; i++) {
+        total += 16;
+        stack.push(item[i]);
+      }
+    } else if (typeof item === 'object' && item !== null) {
       total += 32;
       for (const key in item) {
         total += 16 + key.length;
         stack.push((item as Record<string, unknown>)[key]);
+        if (total > limit) break;
       }
     }
   }
