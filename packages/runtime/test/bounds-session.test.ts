@@ -133,3 +133,32 @@ describe('bounds: session limits over the in-process SDK client', () => {
     expect(await client.ping()).toEqual({});
   });
 });
+
+describe('bounds: sessions per identity', () => {
+  it('gives one identity at most maxSessionsPerIdentity sessions (503 + Retry-After), leaving others their slots', async () => {
+    const server = createHardeningServer();
+    const keys = new Map([
+      ['a-key', { subject: 'a', scopes: [], claims: {} }],
+      ['b-key', { subject: 'b', scopes: [], claims: {} }],
+    ]);
+    const running = await serveHttp(server, {
+      port: 0,
+      maxSessionsPerIdentity: 2,
+      auth: bearer({ verify: (token) => keys.get(token) }),
+    });
+    cleanup.add(running.close);
+    const open = (key: string) => post(running.url, initializeMessage(), { authorization: `Bearer ${key}` });
+    const first = await open('a-key');
+    await open('a-key');
+    const third = await open('a-key');
+    expect(third.status).toBe(503);
+    expect(third.headers.get('retry-after')).toBeTruthy();
+    expect((await open('b-key')).status).toBe(200);
+    // Ending one of a's sessions frees its slot.
+    await fetch(running.url, {
+      method: 'DELETE',
+      headers: { ...sessionHeaders(first.headers.get('mcp-session-id') as string), authorization: 'Bearer a-key' },
+    });
+    expect((await open('a-key')).status).toBe(200);
+  });
+});

@@ -11,6 +11,7 @@ import {
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_MAX_JSON_VALUES,
   DEFAULT_MAX_SESSIONS,
+  DEFAULT_MAX_SESSIONS_PER_IDENTITY,
   DEFAULT_MAX_STREAM_MS,
   DEFAULT_SESSION_TTL_MS,
   type HttpOptions,
@@ -34,6 +35,7 @@ export const createHttpApp = (server: Server, options: HttpOptions = {}): HttpAp
   const table = createSessionTable(
     options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     options.maxSessions ?? DEFAULT_MAX_SESSIONS,
+    options.maxSessionsPerIdentity ?? DEFAULT_MAX_SESSIONS_PER_IDENTITY,
   );
   const endpoint: Endpoint = {
     server,

@@ -35,7 +35,7 @@ export const handlePost = async (endpoint: Endpoint, request: HttpRequest, auth?
         'Bad Request: initialize must not carry Mcp-Session-Id; a session is initialized once',
       );
     }
-    if (endpoint.table.full()) {
+    if (endpoint.table.full() || endpoint.table.fullFor(identityOf(auth))) {
       return rpcErrorResponse(503, ErrorCode.InternalError, 'Service Unavailable: too many sessions, try again later', {
         headers: { 'Retry-After': '30' },
       });

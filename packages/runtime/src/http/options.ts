@@ -76,6 +76,13 @@ export interface HttpOptions extends CommonHttpOptions {
   readonly stateless?: boolean;
   /** Where SSE events are kept for `Last-Event-ID` resumption. Default none (no resumption). */
   readonly eventStore?: EventStore;
+  /**
+   * Most concurrent sessions one authenticated identity (token subject, else
+   * client id) may hold; its next initialize gets 503 with `Retry-After`, so
+   * one client cannot take every slot of `maxSessions`. No effect without
+   * `auth`. Default 1000.
+   */
+  readonly maxSessionsPerIdentity?: number;
   /** Idle time after which a session is closed. Default 30 minutes. */
   readonly sessionTtlMs?: number;
   /**
@@ -121,6 +128,8 @@ export const DEFAULT_MAX_JSON_VALUES = 100_000;
 export const DEFAULT_MAX_STREAM_BUFFER_BYTES = 8 * 1024 * 1024;
 /** Default `maxSessions`. */
 export const DEFAULT_MAX_SESSIONS = 10_000;
+/** Default `maxSessionsPerIdentity`. */
+export const DEFAULT_MAX_SESSIONS_PER_IDENTITY = 1000;
 /** Default `sessionTtlMs`: 30 minutes. */
 export const DEFAULT_SESSION_TTL_MS = 30 * 60 * 1000;
 /** Default `maxStreamMs`: 10 minutes. */
