@@ -3,9 +3,12 @@
  * bounded life (`maxStreamMs`): a client that opens sessions and streams and
  * then only holds the sockets loses them, one that reconnects keeps its own.
  */
-import { LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/sdk/types.js';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { LATEST_PROTOCOL_VERSION, ResourceUpdatedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createSessionHub, type HttpOptions, toFetchHandler } from '../src/index.js';
+import { createSessionHub, type HttpOptions, serveHttp, toFetchHandler } from '../src/index.js';
+import { COUNTER_URI, createDemoServer } from './fixtures/demo-server.js';
 import { createHardeningServer, rpc } from './hardening-helpers.js';
 import { createCleanup, initializeMessage, postHeaders } from './http-helpers.js';
 
@@ -91,5 +94,35 @@ describe('bounds: GET streams and eviction', () => {
     await fill(t);
     await vi.advanceTimersByTimeAsync(10 * 60 * 60_000);
     expect(t.hub.sessions.size).toBe(MAX);
+  });
+
+  it('is transparent to the SDK client: it reopens its GET stream and keeps hearing updates', async () => {
+    const server = createDemoServer();
+    const hub = createSessionHub(server);
+    const running = await serveHttp(server, { port: 0, hub, maxStreamMs: 300 });
+    cleanup.add(running.close);
+    let gets = 0;
+    const transport = new StreamableHTTPClientTransport(new URL(running.url), {
+      fetch: (input, init) => {
+        if ((init?.method ?? 'GET') === 'GET') gets++;
+        return fetch(input, init);
+      },
+    });
+    const client = new Client({ name: 'reconnecting', version: '1.0.0' });
+    cleanup.add(() => client.close());
+    await client.connect(transport);
+    const heard: string[] = [];
+    client.setNotificationHandler(ResourceUpdatedNotificationSchema, (n) => void heard.push(n.params.uri));
+    await client.subscribeResource({ uri: COUNTER_URI });
+    // The server ended the first GET stream after 300 ms; the client opened another.
+    await vi.waitFor(() => expect(gets).toBeGreaterThanOrEqual(2), { timeout: 10_000, interval: 50 });
+    await vi.waitFor(
+      () => {
+        hub.resourceUpdated(COUNTER_URI);
+        expect(heard).toContain(COUNTER_URI);
+      },
+      { timeout: 10_000, interval: 100 },
+    );
+    expect(await client.ping()).toEqual({});
   });
 });
