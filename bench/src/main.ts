@@ -13,6 +13,7 @@ import { type BenchContext, durations } from './lib/context.js';
 import { type Row, toMarkdown } from './lib/report.js';
 import { LIBRARIES, type Library } from './lib/spawn-server.js';
 import { pickLoadGenerator } from './load/pick.js';
+import { attacks } from './scenarios/attacks.js';
 import { httpStateful } from './scenarios/http-stateful.js';
 import { httpStateless } from './scenarios/http-stateless.js';
 import { manyTools } from './scenarios/many-tools.js';
@@ -25,6 +26,7 @@ const SCENARIOS = {
   stdio,
   sessions,
   'many-tools': manyTools,
+  attacks,
 };
 
 const argv = process.argv.slice(2).filter((arg) => arg !== '--');

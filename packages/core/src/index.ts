@@ -40,6 +40,7 @@ export {
   ErrorCode,
   type ErrorCodeValue,
   isMcpkitError,
+  isProtocolError,
   McpkitError,
   ProtocolError,
   ToolError,
@@ -113,6 +114,7 @@ export {
 export type * from './protocol/types.js';
 export { LATEST_LEGACY_PROTOCOL_VERSION, LEGACY_PROTOCOL_VERSIONS, negotiateVersion } from './protocol/versions.js';
 export type { ClientHello, Era, McpRequest, SessionControl } from './request/request.js';
+export { mayReadResource } from './resource/may-read.js';
 export {
   type ContentsItem,
   type ExplicitContents,

@@ -17,6 +17,7 @@ import type {
 } from '../protocol/types.js';
 import type { Era, McpRequest } from '../request/request.js';
 import { isPlainObject } from '../utils/is-plain-object.js';
+import { clipInput } from '../utils/quote-input.js';
 import { type CacheHints, modernError, modernResult } from './modern-result.js';
 import type { InputRounds } from './mrtr.js';
 
@@ -44,7 +45,7 @@ export const createDispatcher = (
     const { method } = request;
     const modern = request.era === 'modern';
     const handler = servesMethod(methods, method, request.era) ? methods.get(method) : undefined;
-    if (!handler) return failure(id, ErrorCode.MethodNotFound, `Method not found: ${method}`);
+    if (!handler) return failure(id, ErrorCode.MethodNotFound, `Method not found: ${clipInput(method)}`);
     const { params } = request;
     if (params !== undefined && !isPlainObject(params))
       return failure(id, ErrorCode.InvalidParams, 'params must be an object');

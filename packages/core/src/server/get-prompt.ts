@@ -9,6 +9,7 @@ import type { GetPromptResult } from '../protocol/types.js';
 import { coerceStrings } from '../schema/coerce-strings.js';
 import { validate } from '../schema/validate.js';
 import { isPlainObject } from '../utils/is-plain-object.js';
+import { quoteInput } from '../utils/quote-input.js';
 import { handlerError } from './handler-error.js';
 import type { ServerOptions } from './options.js';
 import type { Registry } from './registry.js';
@@ -34,7 +35,7 @@ export const getPrompt = async (
         ? await getMountedPrompt(registry.mounts, ctx, name, rawArgs as Record<string, string> | undefined)
         : undefined;
     if (mounted) return mounted;
-    throw invalidParams(`Unknown prompt: ${JSON.stringify(name)}`);
+    throw invalidParams(`Unknown prompt: ${quoteInput(name)}`);
   }
   const prompt = entry.descriptor;
   const render = async (params: Readonly<Record<string, unknown>>, c: Context) => {

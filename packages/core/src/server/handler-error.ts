@@ -1,5 +1,5 @@
 import { ErrorCode } from '../errors/codes.js';
-import { ProtocolError } from '../errors/errors.js';
+import { isProtocolError, ProtocolError } from '../errors/errors.js';
 import { type InputRequired, isInputRequired } from '../input/input-required.js';
 
 /**
@@ -13,7 +13,7 @@ export const handlerError = (
   mask: boolean | undefined,
 ): ProtocolError | InputRequired => {
   // A request for input is not an error: it travels on to the dispatcher as it is.
-  if (error instanceof ProtocolError || isInputRequired(error)) return error;
+  if (isProtocolError(error) || isInputRequired(error)) return error;
   const detail = error instanceof Error ? error.message : String(error);
   return new ProtocolError(ErrorCode.InternalError, mask ? `Error ${what}` : `Error ${what}: ${detail}`);
 };

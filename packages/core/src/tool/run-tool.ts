@@ -1,5 +1,5 @@
 import type { Context } from '../context/context.js';
-import { ProtocolError, ToolError } from '../errors/errors.js';
+import { isProtocolError, ToolError } from '../errors/errors.js';
 import { isInputRequired, passInput } from '../input/input-required.js';
 import type { CallToolResult } from '../protocol/types.js';
 import { validate } from '../schema/validate.js';
@@ -34,7 +34,7 @@ const structuredResult = async (tool: AnyTool, value: unknown, options: ToolRunO
 
 const errorResult = (tool: AnyTool, error: unknown, options: ToolRunOptions): CallToolResult => {
   // Protocol errors, and a request for input, travel on to the dispatcher.
-  if (error instanceof ProtocolError || isInputRequired(error)) throw error;
+  if (isProtocolError(error) || isInputRequired(error)) throw error;
   if (error instanceof ToolError) return toolErrorResult(error.message);
   if (error instanceof DeadlineExceeded) return toolErrorResult(`Tool '${tool.name}' timed out after ${error.ms} ms`);
   if (options.maskErrorDetails) return toolErrorResult(`Error calling tool '${tool.name}'`);

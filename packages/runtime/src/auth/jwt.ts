@@ -24,11 +24,22 @@ export interface JwtOptions {
   readonly algorithms?: readonly string[];
   /** Allowed clock skew for `exp`/`nbf`, in seconds or as `'30s'`. Default 0. */
   readonly clockTolerance?: number | string;
+  /**
+   * Accept tokens without an `exp` claim. Default false: such a token, if
+   * stolen, would never expire, so it gets 401 `invalid_token`.
+   */
+  readonly allowNoExpiry?: boolean;
+  /**
+   * Oldest token accepted, by its `iat` claim, in seconds or as `'1h'`; a
+   * token without `iat` is then refused. Default none (only `exp` limits a token's life).
+   */
+  readonly maxTokenAge?: number | string;
 }
 
 /**
  * JWT access-token authentication (RFC 9068 style), verified with `jose` on
- * web crypto: signature (JWKS or fixed key), `iss`, `aud`, `exp` and `nbf`.
+ * web crypto: signature (JWKS or fixed key), `iss`, `aud`, `exp` (required
+ * unless `allowNoExpiry`), `nbf`, and the token's age when `maxTokenAge` is set.
  * AuthInfo comes from the claims: `sub`, `scope`/`scp`, `client_id`/`azp`, `exp`.
  *
  * @example
@@ -61,6 +72,8 @@ export const jwt = (options: JwtOptions): Authenticator => {
         audience: fixedAudience ?? resource,
         ...(options.algorithms ? { algorithms: [...options.algorithms] } : {}),
         ...(options.clockTolerance !== undefined ? { clockTolerance: options.clockTolerance } : {}),
+        ...(options.allowNoExpiry ? {} : { requiredClaims: ['exp'] }),
+        ...(options.maxTokenAge !== undefined ? { maxTokenAge: options.maxTokenAge } : {}),
       });
       return authInfoFromClaims(payload as Record<string, unknown>);
     },

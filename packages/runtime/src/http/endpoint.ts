@@ -16,7 +16,10 @@ export interface Endpoint {
   readonly json: boolean;
   readonly stateless: boolean;
   readonly maxBodyBytes: number;
+  readonly maxJsonValues: number;
   readonly keepAliveMs: number;
+  /** Longest life of one GET stream connection. */
+  readonly maxStreamMs: number;
 }
 
 /** The revision the spec says to assume when a client sends no `MCP-Protocol-Version`. */

@@ -1,9 +1,10 @@
 import { type Lifespan, type LifespanHandle, lifespansOf, McpkitError, type Server } from '@mcpkit/core';
 import { createSessionHub, type SessionHub } from '../session/hub.js';
 import type { RootsChangedEvent } from '../session/session-core.js';
+import { limitOptionsOf, type SessionLimitOptions } from '../session/session-limits.js';
 
 /** Options every entry point (`serve`, `serveStdio`, `serveHttp`, `serveSse`) shares. */
-export interface RuntimeOptions<T = unknown> {
+export interface RuntimeOptions<T = unknown> extends SessionLimitOptions {
   /** Starts shared resources once, besides the server's own `lifespan` option; see `Lifespan`. Ignored when `hub` is given. */
   readonly lifespan?: Lifespan<T>;
   /** Called when a client reports changed roots. Ignored when `hub` is given. */
@@ -53,6 +54,7 @@ export const startRuntime = async <T>(server: Server, options: RuntimeOptions<T>
     lifespan: primary ? started.get(primary)?.value : undefined,
     lifespans: new Map([...started].map(([hook, handle]) => [hook, handle.value])),
     onRootsChanged: options.onRootsChanged,
+    ...limitOptionsOf(options),
   });
   let stopping: Promise<void> | undefined;
   const stop = () => {

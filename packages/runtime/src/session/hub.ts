@@ -3,11 +3,12 @@ import { createHelloCache } from './hello-cache.js';
 import { createLogger } from './logger.js';
 import { coreOf, openSession } from './open-session.js';
 import type { HubShared, RootsChangedEvent } from './session-core.js';
+import { createSessionLimits, type SessionLimitOptions } from './session-limits.js';
 import { pushListChanged, pushResourceUpdated } from './session-push.js';
 import type { Session, SessionOptions } from './types.js';
 
 /** Options of {@link createSessionHub}. */
-export interface SessionHubOptions<TLifespan = unknown> {
+export interface SessionHubOptions<TLifespan = unknown> extends SessionLimitOptions {
   /** The value a lifespan hook started; handlers read it with `lifespanOf(ctx)`. */
   readonly lifespan?: TLifespan;
   /** Every started hook's value, by hook; handlers read one with `lifespanOf(ctx, hook)`. */
@@ -89,6 +90,7 @@ export const createSessionHub = <TLifespan = unknown>(
     lifespans: options.lifespans ?? new Map(),
     onRootsChanged: options.onRootsChanged,
     internHello: createHelloCache(),
+    limits: createSessionLimits(options),
     unheardLogger: createLogger({ level: 'emergency' }, () => undefined),
     forget: (session) => {
       sessions.delete(session);

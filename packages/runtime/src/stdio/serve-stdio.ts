@@ -16,7 +16,16 @@ export interface StdioOptions<T = unknown> extends RuntimeOptions<T> {
   readonly output?: NodeJS.WritableStream;
   /** Close on SIGINT and SIGTERM. Default true when serving the process's own stdio. */
   readonly handleSignals?: boolean;
+  /**
+   * Longest message line accepted, in bytes. A longer line is discarded as it
+   * arrives (never held whole) and answered with a -32600 error whose id is
+   * null; the connection stays open. Default 4 MiB, like HTTP's `maxBodyBytes`.
+   */
+  readonly maxLineBytes?: number;
 }
+
+/** Default `maxLineBytes`: 4 MiB. */
+export const DEFAULT_MAX_LINE_BYTES = 4 * 1024 * 1024;
 
 /** A server running over stdio. */
 export interface StdioServer {
@@ -32,6 +41,7 @@ export interface StdioServer {
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+const ignore = () => {};
 const EXIT_GRACE_MS = 2000;
 
 /**
@@ -79,7 +89,11 @@ export const serveStdio = async <T = unknown>(server: Server, options: StdioOpti
     // Not awaited: requests run concurrently and answer in completion order.
     session.receive(message as JSONRPCMessage).then(answer, fail);
   };
-  const splitter = createLineSplitter(onLine);
+  const splitter = createLineSplitter(onLine, {
+    maxLineBytes: options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
+    onOversized: (max) =>
+      write(failure(null, ErrorCode.InvalidRequest, `Message too large: lines are limited to ${max} bytes`)),
+  });
 
   let resolveClosed!: () => void;
   const closed = new Promise<void>((resolve) => {
@@ -91,7 +105,10 @@ export const serveStdio = async <T = unknown>(server: Server, options: StdioOpti
       input.off('data', onData);
       input.off('end', onEnd);
       input.off('error', onEnd);
+      // Answers flushed below may meet a pipe the client already closed (EPIPE):
+      // the client left, which is what closing is for, so that error is not a crash.
       output.off?.('error', onEnd);
+      output.on?.('error', ignore);
       for (const signal of SIGNALS) process.off(signal, onSignal);
       session.close();
       // What is already answered still goes out, in order; nothing after it.
