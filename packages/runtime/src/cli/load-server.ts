@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Server } from '@mcpkit/core';
+import { markCliProcess, selfServeMessage, stdioServersStarted } from './stdio-guard.js';
 import { CliError } from './usage-error.js';
 
 const isServer = (value: unknown): value is Server =>
@@ -66,12 +67,16 @@ export const loadServer = async (file: string, cwd = process.cwd()): Promise<Ser
   if (!existsSync(path)) throw new CliError(`No such file: ${path}`);
   if (path.endsWith('.json')) return loadConfig(path, file);
   const { tsImport } = await import('tsx/esm/api');
+  markCliProcess(file);
   let module: Record<string, unknown>;
   try {
     module = await tsImport(pathToFileURL(path).href, import.meta.url);
   } catch (error) {
+    if (stdioServersStarted() > 1) throw new CliError(selfServeMessage(file), { cause: error });
     const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
     throw new CliError(`Could not load ${file}:\n${reason}`, { cause: error });
   }
+  // A module that serves itself at import (`await serve(server)`) has taken stdio already.
+  if (stdioServersStarted() > 0) throw new CliError(selfServeMessage(file));
   return serverOf(module, file);
 };

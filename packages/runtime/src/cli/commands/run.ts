@@ -1,7 +1,8 @@
+import { loadEnvFiles } from '../env-files.js';
 import { loadServer } from '../load-server.js';
 import { note } from '../output.js';
 import { parseCommand } from '../parse.js';
-import { type RunSettings, resolveRunSettings } from '../settings.js';
+import { type RunFlags, type RunSettings, resolveRunSettings } from '../settings.js';
 import { CliError } from '../usage-error.js';
 
 const FLAGS = {
@@ -11,6 +12,9 @@ const FLAGS = {
   path: { type: 'string' },
   stateless: { type: 'boolean' },
   json: { type: 'boolean' },
+  'session-ttl': { type: 'string' },
+  'max-sessions': { type: 'string' },
+  'env-file': { type: 'string', multiple: true },
 } as const;
 
 /** Over stdio, stdout is the protocol channel: console output from user code (even at import) must not land there. */
@@ -38,7 +42,9 @@ const signalled = (): Promise<string> =>
 export const runCommand = async (args: readonly string[]): Promise<number | 'help'> => {
   const parsed = parseCommand('run', args, FLAGS, { min: 1, max: 1, names: 'a <file>' });
   if (parsed.help) return 'help';
-  const settings = resolveRunSettings(parsed.values, process.env);
+  // Before the settings: a .env file may hold MCPKIT_* variables too.
+  loadEnvFiles((parsed.values['env-file'] as string[] | undefined) ?? []);
+  const settings = resolveRunSettings(parsed.values as RunFlags, process.env);
   if (settings.transport === 'stdio') keepStdoutForProtocol();
   const server = await loadServer(parsed.positionals[0] as string);
   const stopped = signalled();
