@@ -1,5 +1,6 @@
 import { callCommand } from './commands/call.js';
 import { inspectCommand } from './commands/inspect.js';
+import { installCommand } from './commands/install.js';
 import { runCommand } from './commands/run.js';
 import { note, write } from './output.js';
 import { closestOf } from './suggest.js';
@@ -13,6 +14,7 @@ const COMMAND_TABLE: Readonly<Record<string, Command>> = {
   run: runCommand,
   inspect: inspectCommand,
   call: callCommand,
+  install: installCommand,
 };
 
 /** An unknown first word: a mistyped command or an option that only a command takes. */

@@ -18,9 +18,12 @@ const distance = (a: string, b: string): number => {
 
 /**
  * The known word closest to a mistyped one (`--prot` → `--port`, `rn` →
- * `run`), when it is close enough to be a typo; undefined otherwise.
+ * `run`), or one it begins, when it is close enough to be a typo; undefined otherwise.
  */
 export const closestOf = (word: string, known: readonly string[]): string | undefined => {
+  // A word cut short (`claude` for `claude-desktop`) is a guess too.
+  const extended = word.length >= 3 ? known.find((candidate) => candidate.startsWith(word)) : undefined;
+  if (extended) return extended;
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const candidate of known) {

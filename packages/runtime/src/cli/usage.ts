@@ -6,6 +6,7 @@ Commands:
   run <file>              Serve the server a module exports (stdio, http or sse)
   inspect <file>          Print the server's info, capabilities, tools, resources and prompts as JSON
   call <file> <target>    Call a tool, read a resource or get a prompt; print the result as JSON
+  install <client> <file> Add the server to Claude Desktop, Claude Code, Cursor, VS Code or an mcp.json
 
 Options:
   -h, --help              Show help (also: mcpkit <command> --help)
@@ -62,7 +63,30 @@ Options:
   --env-file <path>       Load variables from this file (repeatable; default .env when present)
   -h, --help              Show this help`;
 
-const TEXTS: Readonly<Record<string, string>> = { run: RUN, inspect: INSPECT, call: CALL };
+const INSTALL = `Usage: mcpkit install <client> <file|mcp.json|url> [options]
+
+Adds a config entry for the server to an MCP client: claude-desktop, claude-code,
+cursor, vscode or mcp-json. A module becomes a stdio entry (absolute node, the
+project's mcpkit bin and the absolute file); a URL an HTTP entry; an mcp.json
+each of its entries. Shows the diff, then writes it; other entries are kept.
+
+Options:
+  --name <name>           Entry name (default: the server's name, the URL's host)
+  --env <KEY=value>       Put a variable in the entry's env (repeatable)
+  --env-file <path>       Put every variable of this file in the entry's env (repeatable)
+  --header <'N: v'>       A header for a URL entry (repeatable)
+  --transport <http|sse>  How to reach a URL (default http)
+  --scope <user|project>  The user's config (default) or the project's (.mcp.json,
+                          .cursor/mcp.json, .vscode/mcp.json)
+  --config <path>         Write this config file instead of the client's own
+  --force                 Replace an existing entry of the same name
+  --dry-run               Show the diff, write nothing
+  -h, --help              Show this help
+
+Config files are found under the home directory (env MCPKIT_INSTALL_HOME
+replaces it, e.g. for tests).`;
+
+const TEXTS: Readonly<Record<string, string>> = { run: RUN, inspect: INSPECT, call: CALL, install: INSTALL };
 
 /** The help of `command`, or the top-level help. */
 export const usageOf = (command?: string): string => (command && TEXTS[command]) || MAIN;
