@@ -54,6 +54,12 @@ if [ -f scripts/conformance.sh ]; then
   if [ "$status" -ne 0 ] && [ -z "$line" ]; then failed=$((failed + 1)); fi
 fi
 
+if [ -f scripts/pack-check.mjs ]; then
+  # The packages as published: pack, install the tarballs into a scratch project, build, type-check, run a server.
+  step "packed tarballs in a scratch project (node scripts/pack-check.mjs)"
+  if node scripts/pack-check.mjs; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+fi
+
 if [ -d bench ]; then
   # Keeps the benchmark harness from rotting: every scenario briefly, no thresholds (exit 0 whatever the numbers).
   step "benchmark harness (pnpm bench --quick)"
