@@ -6,7 +6,7 @@
 // checked for README, LICENSE, engines and leftover `workspace:` ranges.
 // Usage: node scripts/pack-check.mjs [--keep]   (exit 0 when everything held)
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,10 +31,10 @@ const check = (ok, message) => {
 };
 
 /** The packages to publish: every packages/* without "private": true. */
-export const publishable = () =>
+const publishable = () =>
   readdirSync(join(ROOT, 'packages')).filter((dir) => {
     try {
-      return !JSON.parse(run('cat', [join(ROOT, 'packages', dir, 'package.json')])).private;
+      return !JSON.parse(readFileSync(join(ROOT, 'packages', dir, 'package.json'), 'utf8')).private;
     } catch {
       return false;
     }
@@ -203,10 +203,43 @@ console.log('served', process.argv[2], 'over stdio to the SDK client');
     run(process.execPath, ['client.mjs', 'server.ts'], { cwd: project }),
   );
 
-  if (process.env.MCPKIT_PACK_EXTRA) {
-    // Further checks (the scaffolder's) get the tarballs and the scratch directory.
-    const { default: extra } = await import(new URL(process.env.MCPKIT_PACK_EXTRA, `file://${ROOT}/`).href);
-    await extra({ packed, work, check, run, step });
+  if (packed['create-mcpkit']) {
+    step('npm create mcpkit, from the tarball: a new project on the packed packages');
+    const app = join(work, 'app');
+    attempt('create-mcpkit app --yes --no-git (npm exec of the tarball)', () =>
+      run(
+        'npm',
+        ['exec', '--yes', `--package=${packed['create-mcpkit']}`, '--', 'create-mcpkit', app, '--yes', '--no-git'],
+        {
+          cwd: work,
+        },
+      ),
+    );
+    const manifestPath = join(app, 'package.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    // The published ranges (^version) are not on the registry yet: point them at the tarballs.
+    for (const name of Object.keys(manifest.dependencies)) {
+      if (packed[name]) manifest.dependencies[name] = `file:${packed[name]}`;
+    }
+    writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+    attempt('npm install in the new project', () =>
+      run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: app }),
+    );
+    attempt('npm test in the new project (vitest, a real in-memory client)', () => run('npm', ['test'], { cwd: app }));
+    attempt('npm run check in the new project (tsc and biome)', () => run('npm', ['run', 'check'], { cwd: app }));
+    attempt('npm run build, then mcpkit call dist/server.js add a=1 b=2', () => {
+      run('npm', ['run', 'build'], { cwd: app });
+      const out = JSON.parse(
+        run(
+          process.execPath,
+          ['node_modules/@mcpkit/runtime/bin/mcpkit.js', 'call', 'dist/server.js', 'add', 'a=1', 'b=2'],
+          {
+            cwd: app,
+          },
+        ),
+      );
+      if (out.structuredContent?.sum !== 3) throw new Error(JSON.stringify(out));
+    });
   }
 } catch (error) {
   check(false, `pack check stopped: ${error.message}`);

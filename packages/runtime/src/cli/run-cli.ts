@@ -1,4 +1,5 @@
 import { callCommand } from './commands/call.js';
+import { devCommand } from './commands/dev.js';
 import { inspectCommand } from './commands/inspect.js';
 import { installCommand } from './commands/install.js';
 import { runCommand } from './commands/run.js';
@@ -12,6 +13,7 @@ type Command = (args: readonly string[]) => Promise<number | 'help'>;
 
 const COMMAND_TABLE: Readonly<Record<string, Command>> = {
   run: runCommand,
+  dev: devCommand,
   inspect: inspectCommand,
   call: callCommand,
   install: installCommand,

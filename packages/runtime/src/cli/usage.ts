@@ -4,6 +4,7 @@ const MAIN = `Usage: mcpkit <command> [options]
 
 Commands:
   run <file>              Serve the server a module exports (stdio, http or sse)
+  dev <file>              Serve it and reload on every change, keeping clients connected
   inspect <file>          Print the server's info, capabilities, tools, resources and prompts as JSON
   call <file> <target>    Call a tool, read a resource or get a prompt; print the result as JSON
   install <client> <file> Add the server to Claude Desktop, Claude Code, Cursor, VS Code or an mcp.json
@@ -86,7 +87,20 @@ Options:
 Config files are found under the home directory (env MCPKIT_INSTALL_HOME
 replaces it, e.g. for tests).`;
 
-const TEXTS: Readonly<Record<string, string>> = { run: RUN, inspect: INSPECT, call: CALL, install: INSTALL };
+const DEV = `Usage: mcpkit dev <file> [run options] [--inspector] [--no-typecheck]
+
+Serves the module like mcpkit run and reloads it whenever it or a project file
+it imports changes. Clients stay connected: HTTP sessions and the stdio client
+get notifications/*/list_changed after each reload. An edit that does not load
+leaves the last good version serving (the reason is printed); type errors from
+a background tsc --noEmit are printed without stopping the loop.
+
+Options: those of mcpkit run (--transport, --port, --host, --path, --env-file, ...), and
+  --inspector             Serve over HTTP and start the MCP Inspector against it
+  --no-typecheck          Do not run tsc on each change
+  -h, --help              Show this help`;
+
+const TEXTS: Readonly<Record<string, string>> = { run: RUN, dev: DEV, inspect: INSPECT, call: CALL, install: INSTALL };
 
 /** The help of `command`, or the top-level help. */
 export const usageOf = (command?: string): string => (command && TEXTS[command]) || MAIN;

@@ -5,7 +5,8 @@ import { parseCommand } from '../parse.js';
 import { type RunFlags, type RunSettings, resolveRunSettings } from '../settings.js';
 import { CliError } from '../usage-error.js';
 
-const FLAGS = {
+/** The flags of `mcpkit run` (`mcpkit dev` takes them too). */
+export const RUN_FLAGS = {
   transport: { type: 'string' },
   host: { type: 'string' },
   port: { type: 'string' },
@@ -18,18 +19,18 @@ const FLAGS = {
 } as const;
 
 /** Over stdio, stdout is the protocol channel: console output from user code (even at import) must not land there. */
-const keepStdoutForProtocol = (): void => {
+export const keepStdoutForProtocol = (): void => {
   console.log = console.error;
   console.info = console.error;
   console.debug = console.error;
 };
 
 /** `--path` names the one endpoint clients open: for legacy SSE that is the event stream (`ssePath`). */
-const serveOptions = (settings: RunSettings) =>
+export const serveOptions = (settings: RunSettings) =>
   settings.transport === 'sse' && settings.path !== undefined ? { ...settings, ssePath: settings.path } : settings;
 
 /** Resolves with the signal's name on SIGINT or SIGTERM. */
-const signalled = (): Promise<string> =>
+export const signalled = (): Promise<string> =>
   new Promise((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
   });
@@ -40,7 +41,7 @@ const signalled = (): Promise<string> =>
  * The banner goes to stderr; over HTTP it names the URL actually bound.
  */
 export const runCommand = async (args: readonly string[]): Promise<number | 'help'> => {
-  const parsed = parseCommand('run', args, FLAGS, { min: 1, max: 1, names: 'a <file>' });
+  const parsed = parseCommand('run', args, RUN_FLAGS, { min: 1, max: 1, names: 'a <file>' });
   if (parsed.help) return 'help';
   // Before the settings: a .env file may hold MCPKIT_* variables too.
   loadEnvFiles((parsed.values['env-file'] as string[] | undefined) ?? []);
