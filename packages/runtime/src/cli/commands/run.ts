@@ -59,17 +59,20 @@ export const runCommand = async (args: readonly string[]): Promise<number | 'hel
     throw new CliError(`Could not serve over ${settings.transport}: ${reason}`, { cause: error });
   }
   const name = `${server.info.name} ${server.info.version}`;
-  await note(
-    settings.transport === 'stdio'
-      ? `serving ${name} over stdio`
-      : `serving ${name} over ${settings.transport} at ${handle.url}`,
-  );
+  // Under `mcpkit dev` this process is the child of one reload: the parent speaks for it.
+  const quiet = process.env.MCPKIT_DEV_IMPORTS !== undefined;
+  if (!quiet)
+    await note(
+      settings.transport === 'stdio'
+        ? `serving ${name} over stdio`
+        : `serving ${name} over ${settings.transport} at ${handle.url}`,
+    );
   // Over stdio the server also ends by itself when stdin closes (the client went away).
   const reason = await Promise.race([
     stopped,
     handle.closed.then(() => (settings.transport === 'stdio' ? 'stdin closed' : 'server closed')),
   ]);
-  await note(`${reason}: shutting down`);
+  if (!quiet) await note(`${reason}: shutting down`);
   await handle.close();
   return 0;
 };
