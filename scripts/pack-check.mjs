@@ -221,7 +221,7 @@ console.log('served', process.argv[2], 'over stdio to the SDK client');
     for (const name of Object.keys(manifest.dependencies)) {
       if (packed[name]) manifest.dependencies[name] = `file:${packed[name]}`;
     }
-    writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+    writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
     attempt('npm install in the new project', () =>
       run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: app }),
     );
