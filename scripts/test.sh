@@ -60,6 +60,12 @@ if [ -f scripts/pack-check.mjs ]; then
   if node scripts/pack-check.mjs; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 fi
 
+if [ -f examples/runtimes/check.mjs ]; then
+  # The fetch handler on the runtimes the README names: Bun.serve and Deno.serve (npm's bun and deno packages).
+  step "Bun and Deno servers driven by the SDK client (examples/runtimes/check.mjs)"
+  if node examples/runtimes/check.mjs; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+fi
+
 if [ -d bench ]; then
   # Keeps the benchmark harness from rotting: every scenario briefly, no thresholds (exit 0 whatever the numbers).
   step "benchmark harness (pnpm bench --quick)"

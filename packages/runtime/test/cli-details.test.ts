@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { EVERYTHING, runCli, scratch, startRun } from './cli-helpers.js';
+
+// Each case runs the CLI several times (a process and a tsx start each): generous per-test time on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const files = scratch();
 afterAll(() => files.remove());
@@ -97,6 +100,9 @@ describe('mcpkit call: lifespan, key=value, resources and prompts', () => {
     expect(JSON.parse(sum.stdout).content[0].text).toBe('3.5 x+y');
     const name = await runCli(['call', kitchen, 'greet', 'name=007']);
     expect(JSON.parse(name.stdout).content[0].text).toBe('hi 007');
+  }, 60_000);
+
+  it('merges key=value over --args, and rejects malformed pairs and arguments the schema refuses', async () => {
     const merged = await runCli(['call', kitchen, 'sum', '--args', '{"a":1,"b":1}', 'b=5']);
     expect(JSON.parse(merged.stdout).content[0].text).toBe('6 ');
     const bad = await runCli(['call', kitchen, 'sum', 'a']);

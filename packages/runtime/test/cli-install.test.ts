@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runCli, scratch } from './cli-helpers.js';
+
+// Each case runs the CLI several times (a process and a tsx start each): generous per-test time on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const files = scratch();
 const home = mkdtempSync(join(tmpdir(), 'mcpkit-install-'));
