@@ -37,6 +37,15 @@ describe('mcpkit --version and unknown words', () => {
     }
   });
 
+  it('lists dev and install in the help, each with its own usage', async () => {
+    const top = await runCli(['--help']);
+    expect(top.stdout).toMatch(/dev <file>[\s\S]*install <client> <file>/);
+    const [dev, install] = await Promise.all([runCli(['dev', '--help']), runCli(['install', '--help'])]);
+    expect(dev).toMatchObject({ code: 0 });
+    expect(dev.stdout).toContain('Usage: mcpkit dev <file>');
+    expect(install.stdout).toContain('Usage: mcpkit install <client> <file|mcp.json|url>');
+  });
+
   it('suggests the command or option meant, and says where options go', async () => {
     const command = await runCli(['rn', EVERYTHING]);
     expect(command.code).toBe(2);
