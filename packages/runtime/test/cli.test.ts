@@ -163,7 +163,7 @@ describe('usage', () => {
   it('exits 2 when a command lacks its arguments or has too many', async () => {
     const missing = await runCli(['call', EVERYTHING]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('mcpkit call needs <file> <tool>');
+    expect(missing.stderr).toContain('mcpkit call needs <file> <tool|uri>');
     const extra = await runCli(['inspect', EVERYTHING, 'extra']);
     expect(extra.code).toBe(2);
     expect(extra.stderr).toContain('Unexpected argument(s) for mcpkit inspect: extra');

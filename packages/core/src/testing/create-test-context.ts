@@ -28,6 +28,7 @@ import type {
 import { type Component, componentKey } from '../server/component.js';
 import type { Server } from '../server/server.js';
 import type { MaybePromise } from '../utils/maybe-promise.js';
+import { type TestLifespanOptions, testLifespans } from './test-lifespans.js';
 
 /** A scripted answer to a sampling request: a result, or just its text. */
 export type SampleAnswer = (params: CreateMessageRequestParams) => MaybePromise<CreateMessageResult | string>;
@@ -36,7 +37,7 @@ export type SampleAnswer = (params: CreateMessageRequestParams) => MaybePromise<
 export type ElicitAnswer = (params: ElicitRequestFormParams | ElicitRequestURLParams) => MaybePromise<ElicitResult>;
 
 /** Options of {@link createTestContext}. */
-export interface TestContextOptions {
+export interface TestContextOptions extends TestLifespanOptions {
   /** Answers `ctx.sample()`; without it, sampling fails as with a client that lacks the capability. */
   readonly sample?: SampleAnswer;
   /** Answers `ctx.elicit()`; without it, elicitation fails likewise. */
@@ -99,6 +100,7 @@ export const createTestContext = (options: TestContextOptions = {}): TestContext
   );
   const disabled: { action: 'enable' | 'disable'; selector: ComponentSelector }[] = recorded.visibility;
   const session: SessionInfo = {
+    ...testLifespans(options),
     id: options.sessionId,
     state: options.state ?? new Map(),
     clientInfo: options.clientInfo,

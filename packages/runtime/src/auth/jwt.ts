@@ -1,9 +1,13 @@
+import type { JsonWebKey, KeyObject, webcrypto } from 'node:crypto';
 import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify, type KeyInput } from 'jose';
 import { authInfoFromClaims } from './claims.js';
 import type { Authenticator } from './types.js';
 
-/** A verification key jose accepts: a CryptoKey, a Node KeyObject, a public JWK, or a shared secret. */
-export type JwtKey = KeyInput;
+/**
+ * A verification key jose accepts: a CryptoKey, a Node KeyObject, a public JWK, or a shared secret.
+ * Spelled with Node's types, not jose's, so the published declarations never import jose (bundled into the build).
+ */
+export type JwtKey = webcrypto.CryptoKey | KeyObject | JsonWebKey | Uint8Array;
 
 /** Options of {@link jwt}: give `jwksUrl` or `publicKey`. */
 export interface JwtOptions {
@@ -56,8 +60,8 @@ export const jwt = (options: JwtOptions): Authenticator => {
   if (!options.issuer || (Array.isArray(options.issuer) && options.issuer.length === 0)) {
     throw new TypeError('jwt(): options.issuer is required');
   }
-  const key: JWTVerifyGetKey | JwtKey =
-    options.jwksUrl !== undefined ? createRemoteJWKSet(new URL(options.jwksUrl)) : (options.publicKey as JwtKey);
+  const key: JWTVerifyGetKey | KeyInput =
+    options.jwksUrl !== undefined ? createRemoteJWKSet(new URL(options.jwksUrl)) : (options.publicKey as KeyInput);
   const issuer = typeof options.issuer === 'string' ? options.issuer : [...options.issuer];
   const fixedAudience =
     options.audience === undefined

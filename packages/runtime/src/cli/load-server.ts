@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Server } from '@mcpkit/core';
+import { markCliProcess, selfServeMessage, stdioServersStarted } from './stdio-guard.js';
 import { CliError } from './usage-error.js';
 
 const isServer = (value: unknown): value is Server =>
@@ -56,6 +57,19 @@ const loadConfig = async (path: string, file: string): Promise<Server> => {
 };
 
 /**
+ * Under `mcpkit dev`, the child serving the module lists the project files it
+ * imports (one path a line, in the file `MCPKIT_DEV_IMPORTS` names) so the
+ * parent knows what to watch. Packages in node_modules are left out.
+ */
+const recordImport = (): ((url: string) => void) | undefined => {
+  const record = process.env.MCPKIT_DEV_IMPORTS;
+  if (!record) return undefined;
+  return (url) => {
+    if (url.startsWith('file:') && !url.includes('/node_modules/')) appendFileSync(record, `${fileURLToPath(url)}\n`);
+  };
+};
+
+/**
  * Imports the user's module, TypeScript included, with tsx's scoped loader
  * (so no build step and no global loader), and returns the server it exports.
  * tsx honours the tsconfig.json of the working directory, `paths` included.
@@ -66,12 +80,16 @@ export const loadServer = async (file: string, cwd = process.cwd()): Promise<Ser
   if (!existsSync(path)) throw new CliError(`No such file: ${path}`);
   if (path.endsWith('.json')) return loadConfig(path, file);
   const { tsImport } = await import('tsx/esm/api');
+  markCliProcess(file);
   let module: Record<string, unknown>;
   try {
-    module = await tsImport(pathToFileURL(path).href, import.meta.url);
+    module = await tsImport(pathToFileURL(path).href, { parentURL: import.meta.url, onImport: recordImport() });
   } catch (error) {
+    if (stdioServersStarted() > 1) throw new CliError(selfServeMessage(file), { cause: error });
     const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
     throw new CliError(`Could not load ${file}:\n${reason}`, { cause: error });
   }
+  // A module that serves itself at import (`await serve(server)`) has taken stdio already.
+  if (stdioServersStarted() > 0) throw new CliError(selfServeMessage(file));
   return serverOf(module, file);
 };

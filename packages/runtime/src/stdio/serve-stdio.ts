@@ -1,5 +1,6 @@
 import { ErrorCode, failure, type Server } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { claimStdio } from '../cli/stdio-guard.js';
 import { type RuntimeOptions, startRuntime } from '../lifespan/start-runtime.js';
 import type { SessionHub } from '../session/hub.js';
 
@@ -58,6 +59,7 @@ export const serveStdio = async <T = unknown>(server: Server, options: StdioOpti
   const input = options.input ?? process.stdin;
   const output = options.output ?? process.stdout;
   const ownStdio = input === process.stdin && output === process.stdout;
+  if (ownStdio) claimStdio(); // under the mcpkit CLI, refuses a second stdio server in the process
   const runtime = await startRuntime(server, options);
   const session = runtime.hub.createSession();
   const restoreConsole = output === process.stdout ? redirectConsole() : () => {};
