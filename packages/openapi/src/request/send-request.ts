@@ -1,0 +1,68 @@
+import type { Context } from '@mcpkit/core';
+import { type ClassifiedBody, classifyBody } from '../response/classify-body.js';
+import { readBody } from '../response/read-body.js';
+import type { PlannedRequest } from './build-request.js';
+
+/** Headers for every upstream request: fixed, or computed per call from the MCP request's context. */
+export type HeadersOption =
+  | Readonly<Record<string, string>>
+  | ((ctx: Context) => Readonly<Record<string, string>> | Promise<Readonly<Record<string, string>>>);
+
+/** How requests are sent: the settings of `openapi()` that calls use. */
+export interface SendSettings {
+  readonly fetch: typeof fetch;
+  readonly timeoutMs: number;
+  readonly headers: HeadersOption | undefined;
+  readonly maxResponseBytes: number;
+}
+
+/** What came back from the API. */
+export interface ApiResponse {
+  readonly status: number;
+  readonly statusText: string;
+  readonly ok: boolean;
+  readonly body: ClassifiedBody;
+}
+
+/** A request that got no response (network error, timeout, cancellation, too large); its message is for the model. */
+export class SendError extends Error {}
+
+const lowerKeys = (headers: Readonly<Record<string, string>>): Record<string, string> => {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) out[name.toLowerCase()] = value;
+  return out;
+};
+
+/**
+ * Sends a planned request with the configured `fetch`: the configured
+ * headers are added last (so a parameter cannot replace them), the call is
+ * aborted when the MCP request is cancelled or after `timeoutMs`, and the
+ * body is read up to `maxResponseBytes`.
+ */
+export const sendRequest = async (
+  request: PlannedRequest,
+  settings: SendSettings,
+  ctx: Context,
+): Promise<ApiResponse> => {
+  const configured = typeof settings.headers === 'function' ? await settings.headers(ctx) : settings.headers;
+  const headers = { accept: 'application/json, */*;q=0.8', ...request.headers, ...lowerKeys(configured ?? {}) };
+  const timeout = AbortSignal.timeout(settings.timeoutMs);
+  const signal = AbortSignal.any([ctx.signal, timeout]);
+  const label = `${request.method} ${request.url}`;
+  try {
+    const response = await settings.fetch(request.url, { method: request.method, headers, body: request.body, signal });
+    const bytes = await readBody(response, settings.maxResponseBytes);
+    return {
+      status: response.status,
+      statusText: response.statusText,
+      ok: response.ok,
+      body: classifyBody(bytes, response.headers.get('content-type')),
+    };
+  } catch (error) {
+    if (timeout.aborted) throw new SendError(`${label} timed out after ${settings.timeoutMs} ms`);
+    if (ctx.signal.aborted) throw new SendError(`${label} was cancelled`);
+    const cause = (error as Error & { cause?: Error }).cause;
+    const detail = cause?.message ? `${(error as Error).message} (${cause.message})` : (error as Error).message;
+    throw new SendError(`${label} failed: ${detail}`);
+  }
+};
