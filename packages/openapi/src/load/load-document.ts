@@ -1,5 +1,6 @@
 import { DefinitionError } from '@mcpkit/core';
 import { compileErrors, dereference, parse, validate } from '@readme/openapi-parser';
+import { fetchDocument } from './fetch-document.js';
 
 /** An OpenAPI document as JSON: an object, or the path or URL of a JSON or YAML file. */
 export type OpenApiSource = string | URL | Readonly<Record<string, unknown>>;
@@ -10,6 +11,8 @@ export interface LoadOptions {
   readonly strict?: boolean;
   /** How long loading (and fetching referenced files) may take, in ms; default 10 000. */
   readonly loadTimeoutMs?: number;
+  /** The `fetch` a document given as a URL is downloaded with; default the global one. */
+  readonly fetch?: typeof fetch;
 }
 
 /** A validated, fully dereferenced OpenAPI 3.x document. */
@@ -47,16 +50,21 @@ const versionOf = (document: Record<string, unknown>, label: string): '3.0' | '3
 /**
  * Loads an OpenAPI 3.0 or 3.1 document (object, file path or URL; JSON or
  * YAML), validates it and dereferences every `$ref` with
- * `@readme/openapi-parser`. Swagger 2.0 is refused with a message saying to
+ * `@readme/openapi-parser`. A URL is downloaded with the configured `fetch`;
+ * its `$ref`s to other files are not followed (a file path's are). Swagger 2.0 is refused with a message saying to
  * convert it. Validation errors fail the load only with `strict`.
  */
 export const loadOpenApi = async (source: OpenApiSource, options: LoadOptions = {}): Promise<LoadedDocument> => {
   const label = describe(source);
+  const timeoutMs = options.loadTimeoutMs ?? 10_000;
+  const text = source instanceof URL ? source.href : typeof source === 'string' ? source : undefined;
+  const url = text !== undefined && isUrl(text) ? text : undefined;
   const input = (
-    source instanceof URL ? source.href : typeof source === 'string' ? source : structuredClone(source)
+    url
+      ? await fetchDocument(url, options.fetch ?? globalThis.fetch, timeoutMs)
+      : (text ?? structuredClone(source as Record<string, unknown>))
   ) as Parameters<typeof parse>[0];
-  const url = typeof input === 'string' && isUrl(input) ? input : undefined;
-  const parserOptions = { timeoutMs: options.loadTimeoutMs ?? 10_000 };
+  const parserOptions = { timeoutMs };
   let parsed: Record<string, unknown>;
   try {
     parsed = (await parse(input, parserOptions)) as unknown as Record<string, unknown>;
