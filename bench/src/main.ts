@@ -16,6 +16,7 @@ import { pickLoadGenerator } from './load/pick.js';
 import { httpStateful } from './scenarios/http-stateful.js';
 import { httpStateless } from './scenarios/http-stateless.js';
 import { manyTools } from './scenarios/many-tools.js';
+import { openapiScenario } from './scenarios/openapi.js';
 import { sessions } from './scenarios/sessions.js';
 import { stdio } from './scenarios/stdio.js';
 
@@ -25,6 +26,7 @@ const SCENARIOS = {
   stdio,
   sessions,
   'many-tools': manyTools,
+  openapi: openapiScenario,
 };
 
 const argv = process.argv.slice(2).filter((arg) => arg !== '--');
