@@ -83,6 +83,7 @@ describe('@readme/oas-examples', () => {
     expect(provider.warnings.join('\n')).toMatch(/must NOT have fewer than 1 properties/);
     expect((await provider.listTools()).length).toBe(provider.routes.length);
     await expect(openapi(file, { strict: true })).rejects.toThrow(/is not a valid OpenAPI document/);
+    expect((await openapi(file, { validate: false, baseUrl: 'http://127.0.0.1:9' })).warnings).toEqual([]);
   });
 
   test('Swagger 2.0 documents are refused with a message that says to convert them', async () => {

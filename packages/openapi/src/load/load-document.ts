@@ -1,6 +1,7 @@
 import { DefinitionError } from '@mcpkit/core';
-import { compileErrors, dereference, parse, validate } from '@readme/openapi-parser';
+import { dereference, parse } from '@readme/openapi-parser';
 import { fetchDocument } from './fetch-document.js';
+import { validationProblems } from './validate-document.js';
 
 /** An OpenAPI document as JSON: an object, or the path or URL of a JSON or YAML file. */
 export type OpenApiSource = string | URL | Readonly<Record<string, unknown>>;
@@ -9,6 +10,12 @@ export type OpenApiSource = string | URL | Readonly<Record<string, unknown>>;
 export interface LoadOptions {
   /** Refuse a document that does not validate against its OpenAPI schema; default false (problems are listed in `warnings`). */
   readonly strict?: boolean;
+  /**
+   * Validate the document against the OpenAPI schema; default true. Validation
+   * is most of the loading time of a large document: turn it off for
+   * documents you trust.
+   */
+  readonly validate?: boolean;
   /** How long loading (and fetching referenced files) may take, in ms; default 10 000. */
   readonly loadTimeoutMs?: number;
   /** The `fetch` a document given as a URL is downloaded with; default the global one. */
@@ -51,8 +58,9 @@ const versionOf = (document: Record<string, unknown>, label: string): '3.0' | '3
  * Loads an OpenAPI 3.0 or 3.1 document (object, file path or URL; JSON or
  * YAML), validates it and dereferences every `$ref` with
  * `@readme/openapi-parser`. A URL is downloaded with the configured `fetch`;
- * its `$ref`s to other files are not followed (a file path's are). Swagger 2.0 is refused with a message saying to
- * convert it. Validation errors fail the load only with `strict`.
+ * its `$ref`s to other files are not followed (a file path's are). Swagger
+ * 2.0 is refused with a message saying to convert it. Validation errors fail
+ * the load only with `strict`.
  */
 export const loadOpenApi = async (source: OpenApiSource, options: LoadOptions = {}): Promise<LoadedDocument> => {
   const label = describe(source);
@@ -73,20 +81,8 @@ export const loadOpenApi = async (source: OpenApiSource, options: LoadOptions = 
   }
   if (typeof parsed !== 'object' || parsed === null) throw new DefinitionError(`${label} is not a JSON or YAML object`);
   const version = versionOf(parsed, label);
-  const warnings: string[] = [];
-  try {
-    const result = await validate(structuredClone(input), parserOptions);
-    if (!result.valid) {
-      const message = compileErrors(result);
-      if (options.strict) throw new DefinitionError(`${label} is not a valid OpenAPI document: ${message}`);
-      warnings.push(message);
-    }
-    for (const warning of result.warnings) warnings.push(warning.message);
-  } catch (error) {
-    if (error instanceof DefinitionError) throw error;
-    if (options.strict) throw new DefinitionError(`${label} cannot be validated: ${(error as Error).message}`);
-    warnings.push((error as Error).message);
-  }
+  const warnings =
+    options.validate === false ? [] : await validationProblems(input, label, options.strict === true, parserOptions);
   let document: Record<string, unknown>;
   try {
     document = (await dereference(
