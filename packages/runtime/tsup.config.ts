@@ -7,4 +7,6 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'node20',
+  // Loaded only for OpenAPI documents, when installed.
+  external: ['@mcpkit/openapi'],
 });

@@ -11,7 +11,8 @@ Options:
   -h, --help              Show help (also: mcpkit <command> --help)
 
 <file> is a .ts, .mts, .js or .mjs module whose default export (or export named
-\`server\`) is a server made by createServer(). TypeScript runs without a build.`;
+\`server\`) is a server made by createServer(). TypeScript runs without a build.
+A .json MCP config file, or a .json/.yaml OpenAPI document, is served too.`;
 
 const RUN = `Usage: mcpkit run <file> [options]
 
@@ -24,12 +25,13 @@ Options:
   --path <path>           Endpoint path (http, sse)      (env MCPKIT_PATH, default /mcp, /sse for sse)
   --stateless             Streamable HTTP without sessions (env MCPKIT_STATELESS)
   --json                  Answer POSTs with JSON, not SSE  (env MCPKIT_JSON)
+  --base-url <url>        The API an OpenAPI document's tools call (default: its servers)
   -h, --help              Show this help
 
 A flag wins over its environment variable, which wins over the default.
 Over stdio, stdout carries only protocol messages: logs go to stderr.`;
 
-const INSPECT = `Usage: mcpkit inspect <file>
+const INSPECT = `Usage: mcpkit inspect <file> [--base-url <url>]
 
 Prints JSON: server info, instructions, capabilities, tools (with inputSchema
 and outputSchema), resources, resource templates and prompts (with arguments).`;

@@ -16,9 +16,14 @@ export const describeServer = async (server: Server) => ({
 
 /** `mcpkit inspect <file>`: prints the server's description as JSON. */
 export const inspectCommand = async (args: readonly string[]): Promise<number | 'help'> => {
-  const parsed = parseCommand('inspect', args, {}, { min: 1, max: 1, names: 'a <file>' });
+  const parsed = parseCommand(
+    'inspect',
+    args,
+    { 'base-url': { type: 'string' } },
+    { min: 1, max: 1, names: 'a <file>' },
+  );
   if (parsed.help) return 'help';
-  const server = await loadServer(parsed.positionals[0] as string);
+  const server = await loadServer(parsed.positionals[0] as string, undefined, parsed.values['base-url'] as string);
   await printJson(await describeServer(server));
   return 0;
 };

@@ -11,6 +11,7 @@ const FLAGS = {
   path: { type: 'string' },
   stateless: { type: 'boolean' },
   json: { type: 'boolean' },
+  'base-url': { type: 'string' },
 } as const;
 
 /** Over stdio, stdout is the protocol channel: console output from user code (even at import) must not land there. */
@@ -40,7 +41,7 @@ export const runCommand = async (args: readonly string[]): Promise<number | 'hel
   if (parsed.help) return 'help';
   const settings = resolveRunSettings(parsed.values, process.env);
   if (settings.transport === 'stdio') keepStdoutForProtocol();
-  const server = await loadServer(parsed.positionals[0] as string);
+  const server = await loadServer(parsed.positionals[0] as string, undefined, parsed.values['base-url'] as string);
   const stopped = signalled();
   // Loaded lazily: inspect and call never need the transports.
   const { serve } = await import('../../serve.js');
