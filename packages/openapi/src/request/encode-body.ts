@@ -1,4 +1,5 @@
 import type { BodyPlan } from '../schema/input-plan.js';
+import { setOwn } from '../utils/set-own.js';
 
 /** A request body ready for `fetch`, with the content type to send (multipart sets its own). */
 export interface EncodedBody {
@@ -26,7 +27,7 @@ const bodyValue = (plan: BodyPlan, args: Readonly<Record<string, unknown>>): unk
   let any = false;
   for (const name of plan.args) {
     if (args[name] === undefined) continue;
-    value[name] = args[name];
+    setOwn(value, name, args[name]);
     any = true;
   }
   return any || plan.required ? value : undefined;

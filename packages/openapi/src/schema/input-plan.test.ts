@@ -89,3 +89,25 @@ describe('input plan', () => {
     expect(plan.body?.binary.has('body')).toBe(true);
   });
 });
+
+describe('hostile names', () => {
+  test('a parameter or body property called __proto__ is an own property of the schema, never its prototype', () => {
+    const plan = inputPlan(
+      op([{ name: '__proto__', in: 'query', schema: { type: 'string' } }], {
+        content: {
+          'application/json': {
+            schema: JSON.parse(
+              '{"type":"object","properties":{"__proto__":{"type":"integer"},"constructor":{"type":"string"}}}',
+            ),
+          },
+        },
+      }),
+      convert,
+    );
+    const properties = plan.schema.properties as Record<string, unknown>;
+    expect(Object.getPrototypeOf(properties)).toBe(Object.prototype);
+    expect(Object.keys(properties)).toEqual(['__proto__', 'constructor', '__proto____query']);
+    const sent = JSON.parse(JSON.stringify(plan.schema)).properties;
+    expect(Object.getOwnPropertyDescriptor(sent, '__proto__')?.value).toEqual({ type: 'integer' });
+  });
+});

@@ -1,4 +1,5 @@
 import type { Operation, ParameterLocation, ParameterObject } from '../routes/operations.js';
+import { setOwn } from '../utils/set-own.js';
 import { pickMediaType } from './pick-media-type.js';
 import type { SchemaConverter } from './to-json-schema.js';
 
@@ -84,7 +85,7 @@ const planBody = (op: Operation, convert: SchemaConverter, properties: Json, req
         mediaType.startsWith('multipart/') &&
         (isBinary(sourceProps[name]) || (isObject(sourceProps[name]) && isBinary((sourceProps[name] as Json).items)));
       if (binaryField) binary.add(name);
-      properties[name] = binaryField ? BASE64_FIELD((prop as Json).description) : prop;
+      setOwn(properties, name, binaryField ? BASE64_FIELD((prop as Json).description) : prop);
     }
     if (bodyRequired && Array.isArray(schema.required)) required.push(...(schema.required as string[]));
     const args = Object.keys(schema.properties as Json);
@@ -118,7 +119,11 @@ export const inputPlan = (op: Operation, convert: SchemaConverter): InputPlan =>
     const clashes = (count.get(param.name) ?? 0) > 1 || Object.hasOwn(properties, param.name);
     const arg = clashes ? `${param.name}__${param.in as ParameterLocation}` : param.name;
     const { schema, asJson } = parameterSchema(param, convert);
-    properties[arg] = withDescription(param.deprecated ? { ...schema, deprecated: true } : schema, param.description);
+    setOwn(
+      properties,
+      arg,
+      withDescription(param.deprecated ? { ...schema, deprecated: true } : schema, param.description),
+    );
     if (param.required || param.in === 'path') required.push(arg);
     parameters.push({ arg, param, asJson });
   }

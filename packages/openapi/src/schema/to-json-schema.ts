@@ -1,3 +1,5 @@
+import { setOwn } from '../utils/set-own.js';
+
 /** A JSON value as a plain object node. */
 type Node = Record<string, unknown>;
 
@@ -83,16 +85,21 @@ const convertNode = (source: unknown, walk: Walk): Node | boolean => {
   let out: Node = {};
   for (const [key, value] of Object.entries(source)) {
     if (DROPPED.has(key) || key.startsWith('x-') || key === '$ref') continue;
-    if (ONE.has(key)) out[key] = convertNode(value, walk);
-    else if (MANY.has(key) && Array.isArray(value)) out[key] = value.map((item) => convertNode(item, walk));
+    if (ONE.has(key)) setOwn(out, key, convertNode(value, walk));
+    else if (MANY.has(key) && Array.isArray(value))
+      setOwn(
+        out,
+        key,
+        value.map((item) => convertNode(item, walk)),
+      );
     else if (MAP.has(key) && isNode(value)) {
       const entries: Node = {};
       for (const [name, schema] of Object.entries(value)) {
         if (key === 'properties' && hides(schema, walk)) continue;
-        entries[name] = convertNode(schema, walk);
+        setOwn(entries, name, convertNode(schema, walk));
       }
       out[key] = entries;
-    } else out[key] = value;
+    } else setOwn(out, key, value);
   }
   if (Array.isArray(out.required) && isNode(source.properties)) {
     const props = source.properties;
