@@ -133,6 +133,40 @@ describe('route maps', () => {
   });
 });
 
+test('a template read sends its path variables and its optional query to the API', async () => {
+  const api = await startPetApi(cleanup);
+  const seen: string[] = [];
+  const paths = api.document.paths as Record<string, Record<string, { parameters?: unknown[] }>>;
+  const getPet = paths['/pets/{petId}']?.get as { parameters: unknown[] };
+  // The same operation, documented with one more (optional) query parameter, named so it needs a variable of its own.
+  const document = {
+    ...api.document,
+    paths: {
+      '/pets/{petId}': {
+        get: {
+          ...getPet,
+          parameters: [...getPet.parameters, { name: 'with-tags', in: 'query', schema: { type: 'boolean' } }],
+        },
+      },
+    },
+  };
+  const provider = await openapi(document, {
+    baseUrl: api.url,
+    routeMaps: RESOURCE_ROUTES,
+    fetch: (input, init) => {
+      seen.push(String(input));
+      return fetch(input, init);
+    },
+  });
+  const client = await serveAndConnect(cleanup, [mount(provider)]);
+  const { resourceTemplates } = await client.listResourceTemplates();
+  expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual(['openapi://pets/{petId}{?with_tags}']);
+  const read = await client.readResource({ uri: 'openapi://pets/1?with_tags=true' });
+  expect(JSON.parse((read.contents[0] as { text: string }).text)).toMatchObject({ name: 'Rex' });
+  await client.readResource({ uri: 'openapi://pets/2' });
+  expect(seen).toEqual([`${api.url}/pets/1?with-tags=true`, `${api.url}/pets/2`]);
+});
+
 describe('names', () => {
   test('operationIds are used, sanitised and deduplicated; operations without one are named by method and path', async () => {
     const { provider } = await petSetup(cleanup);
