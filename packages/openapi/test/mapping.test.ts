@@ -167,6 +167,48 @@ test('a template read sends its path variables and its optional query to the API
   expect(seen).toEqual([`${api.url}/pets/1?with-tags=true`, `${api.url}/pets/2`]);
 });
 
+describe('base URLs', () => {
+  const report = (servers?: unknown[], opServers?: unknown[]) => ({
+    openapi: '3.0.3',
+    info: { title: 't', version: '1' },
+    ...(servers && { servers }),
+    paths: {
+      '/report': {
+        get: {
+          operationId: 'report',
+          ...(opServers && { servers: opServers }),
+          responses: { 200: { description: 'ok' } },
+        },
+      },
+    },
+  });
+
+  test("the first server with its variables filled in; an operation's own servers win; baseUrl wins over both", async () => {
+    const api = await startPetApi(cleanup);
+    const port = new URL(api.url).port;
+    const templated = await openapi(
+      report([{ url: 'http://{host}:{port}', variables: { host: { default: '127.0.0.1' }, port: { default: port } } }]),
+    );
+    expect(firstText(await templated.callTool('report', {}))).toBe('all pets are fine');
+    const own = await openapi(report([{ url: 'http://127.0.0.1:1' }], [{ url: api.url }]));
+    expect(firstText(await own.callTool('report', {}))).toBe('all pets are fine');
+    const configured = await openapi(report([{ url: 'http://127.0.0.1:1' }], [{ url: 'http://127.0.0.1:2' }]), {
+      baseUrl: api.url,
+    });
+    expect(firstText(await configured.callTool('report', {}))).toBe('all pets are fine');
+  });
+
+  test('a document with only a relative server and no baseUrl loads with a warning; its calls say what to configure', async () => {
+    const provider = await openapi(report([{ url: '/v1' }]));
+    expect(provider.warnings).toEqual(['GET /report: no absolute server URL in the document; pass baseUrl']);
+    const result = await provider.callTool('report', {});
+    expect(result).toMatchObject({
+      isError: true,
+      content: [{ text: expect.stringMatching(/pass baseUrl to openapi\(\)$/) }],
+    });
+  });
+});
+
 describe('names', () => {
   test('operationIds are used, sanitised and deduplicated; operations without one are named by method and path', async () => {
     const { provider } = await petSetup(cleanup);
