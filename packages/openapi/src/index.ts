@@ -13,6 +13,6 @@ export {
 } from './components/build-components.js';
 export { type LoadedDocument, type LoadOptions, loadOpenApi, type OpenApiSource } from './load/load-document.js';
 export { type OpenApiOptions, type OpenApiProvider, openapi } from './openapi.js';
-export type { HeadersOption } from './request/send-request.js';
+export type { HeadersOption, RequestOperation } from './request/send-request.js';
 export type { HttpMethod } from './routes/operations.js';
 export { RESOURCE_ROUTES, type RouteMap, type RouteType } from './routes/route-map.js';

@@ -185,7 +185,11 @@ describe('headers and credentials', () => {
     const plain = await openapi(api.document, { baseUrl: api.url });
     const signed = await openapi(api.document, {
       baseUrl: api.url,
-      headers: (ctx) => ({ Authorization: `Bearer ${String(ctx.auth?.claims.upstream)}`, 'X-Api-Key': 'k1' }),
+      headers: (ctx, operation) => ({
+        Authorization: `Bearer ${String(ctx.auth?.claims.upstream)}`,
+        'X-Api-Key': 'k1',
+        'X-Operation': `${operation.method} ${operation.path} ${operation.operationId}`,
+      }),
     });
     const client = await serveAndConnect(
       cleanup,
@@ -203,6 +207,7 @@ describe('headers and credentials', () => {
     const seen = echoOf(await client.callTool({ name: 'signed_whoami', arguments: {} }));
     expect(seen.headers.authorization).toBe('Bearer alice-upstream');
     expect(seen.headers['x-api-key']).toBe('k1');
+    expect(seen.headers['x-operation']).toBe('GET /whoami whoami');
   });
 
   test('a configured fetch sees every request (and may change it)', async () => {

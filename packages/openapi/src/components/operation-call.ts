@@ -29,5 +29,10 @@ export const callOperation = (
       `${call.label}: the OpenAPI document has no absolute server URL; pass baseUrl to openapi()`,
     );
   }
-  return sendRequest(buildRequest(call.op, call.plan, call.baseUrl, args), call.settings, ctx);
+  const { method, path, operationId } = call.op;
+  return sendRequest(buildRequest(call.op, call.plan, call.baseUrl, args), call.settings, ctx, {
+    method: method.toUpperCase(),
+    path,
+    operationId,
+  });
 };

@@ -24,6 +24,7 @@ const silentApi = async () => {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/x`, aborted };
 };
 
+const OPERATION = { method: 'GET', path: '/x', operationId: undefined };
 const settings = { fetch, timeoutMs: 30_000, headers: undefined, maxResponseBytes: 1000 };
 
 describe('sendRequest', () => {
@@ -31,7 +32,7 @@ describe('sendRequest', () => {
     const api = await silentApi();
     const controller = new AbortController();
     const ctx = createTestContext({ signal: controller.signal });
-    const sent = sendRequest({ url: api.url, method: 'GET', headers: {}, body: undefined }, settings, ctx);
+    const sent = sendRequest({ url: api.url, method: 'GET', headers: {}, body: undefined }, settings, ctx, OPERATION);
     setTimeout(() => controller.abort(), 50);
     await expect(sent).rejects.toThrow(new SendError(`GET ${api.url} was cancelled`));
     await api.aborted;
@@ -43,6 +44,7 @@ describe('sendRequest', () => {
       { url: api.url, method: 'GET', headers: {}, body: undefined },
       { ...settings, timeoutMs: 50 },
       createTestContext(),
+      OPERATION,
     );
     await expect(sent).rejects.toThrow(`GET ${api.url} timed out after 50 ms`);
     await api.aborted;

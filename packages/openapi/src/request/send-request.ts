@@ -3,10 +3,23 @@ import { type ClassifiedBody, classifyBody } from '../response/classify-body.js'
 import { readBody } from '../response/read-body.js';
 import type { PlannedRequest } from './build-request.js';
 
-/** Headers for every upstream request: fixed, or computed per call from the MCP request's context. */
+/** Which operation a request is for, as a `headers` function is told. */
+export interface RequestOperation {
+  readonly method: string;
+  readonly path: string;
+  readonly operationId: string | undefined;
+}
+
+/**
+ * Headers for every upstream request: fixed, or computed per call from the
+ * MCP request's context (and the operation called).
+ */
 export type HeadersOption =
   | Readonly<Record<string, string>>
-  | ((ctx: Context) => Readonly<Record<string, string>> | Promise<Readonly<Record<string, string>>>);
+  | ((
+      ctx: Context,
+      operation: RequestOperation,
+    ) => Readonly<Record<string, string>> | Promise<Readonly<Record<string, string>>>);
 
 /** How requests are sent: the settings of `openapi()` that calls use. */
 export interface SendSettings {
@@ -43,8 +56,9 @@ export const sendRequest = async (
   request: PlannedRequest,
   settings: SendSettings,
   ctx: Context,
+  operation: RequestOperation,
 ): Promise<ApiResponse> => {
-  const configured = typeof settings.headers === 'function' ? await settings.headers(ctx) : settings.headers;
+  const configured = typeof settings.headers === 'function' ? await settings.headers(ctx, operation) : settings.headers;
   const headers = { accept: 'application/json, */*;q=0.8', ...request.headers, ...lowerKeys(configured ?? {}) };
   // One controller aborted by the timer or by the MCP request's signal: cheaper per call than
   // AbortSignal.timeout() joined with AbortSignal.any().
