@@ -12,16 +12,22 @@ afterEach(async () => {
   }
 });
 
-/** An API on 127.0.0.1:0 that never answers, and tells when a request's connection closes. */
+/** An API on 127.0.0.1:0 that never answers, and tells when a request arrived and when its connection closed. */
 const silentApi = async () => {
+  let arrived!: () => void;
   let closed!: () => void;
+  const received = new Promise<void>((resolve) => {
+    arrived = resolve;
+  });
   const aborted = new Promise<void>((resolve) => {
     closed = resolve;
   });
-  const server = createServer((req) => req.socket.once('close', closed));
+  const server = createServer(() => arrived());
+  // Watched per connection, not per request: under load the abort can beat the request handler.
+  server.on('connection', (socket) => socket.once('close', closed));
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/x`, aborted };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/x`, received, aborted };
 };
 
 const OPERATION = { method: 'GET', path: '/x', operationId: undefined };
@@ -33,7 +39,8 @@ describe('sendRequest', () => {
     const controller = new AbortController();
     const ctx = createTestContext({ signal: controller.signal });
     const sent = sendRequest({ url: api.url, method: 'GET', headers: {}, body: undefined }, settings, ctx, OPERATION);
-    setTimeout(() => controller.abort(), 50);
+    await api.received;
+    controller.abort();
     await expect(sent).rejects.toThrow(new SendError(`GET ${api.url} was cancelled`));
     await api.aborted;
   });
@@ -42,11 +49,11 @@ describe('sendRequest', () => {
     const api = await silentApi();
     const sent = sendRequest(
       { url: api.url, method: 'GET', headers: {}, body: undefined },
-      { ...settings, timeoutMs: 50 },
+      { ...settings, timeoutMs: 300 },
       createTestContext(),
       OPERATION,
     );
-    await expect(sent).rejects.toThrow(`GET ${api.url} timed out after 50 ms`);
+    await expect(sent).rejects.toThrow(`GET ${api.url} timed out after 300 ms`);
     await api.aborted;
   });
 });
