@@ -209,6 +209,17 @@ describe('base URLs', () => {
   });
 });
 
+test('outputSchemas: false advertises none, and JSON results stay text plus structured content for objects', async () => {
+  const { client } = await petSetup(cleanup, { outputSchemas: false });
+  const { tools } = await client.listTools();
+  expect(tools.filter((t) => t.outputSchema)).toEqual([]);
+  const list = await client.callTool({ name: 'pets_listPets', arguments: { limit: 1 } });
+  expect(list.structuredContent).toBeUndefined();
+  expect(JSON.parse(firstText(list))).toHaveLength(1);
+  const one = await client.callTool({ name: 'pets_getPet', arguments: { petId: 1 } });
+  expect(one.structuredContent).toMatchObject({ name: 'Rex' });
+});
+
 describe('names', () => {
   test('operationIds are used, sanitised and deduplicated; operations without one are named by method and path', async () => {
     const { provider } = await petSetup(cleanup);
