@@ -17,6 +17,7 @@ import { attacks } from './scenarios/attacks.js';
 import { httpStateful } from './scenarios/http-stateful.js';
 import { httpStateless } from './scenarios/http-stateless.js';
 import { manyTools } from './scenarios/many-tools.js';
+import { openapiScenario } from './scenarios/openapi.js';
 import { sessions } from './scenarios/sessions.js';
 import { stdio } from './scenarios/stdio.js';
 
@@ -27,6 +28,7 @@ const SCENARIOS = {
   sessions,
   'many-tools': manyTools,
   attacks,
+  openapi: openapiScenario,
 };
 
 const argv = process.argv.slice(2).filter((arg) => arg !== '--');

@@ -56,6 +56,28 @@ const loadConfig = async (path: string, file: string): Promise<Server> => {
   }
 };
 
+/** True for a JSON or YAML file whose top level has `openapi` or `swagger` (not an MCP config). */
+const isOpenApiFile = async (path: string): Promise<boolean> => {
+  if (!/\.(json|ya?ml)$/.test(path)) return false;
+  const text = await readFile(path, 'utf8');
+  if (!path.endsWith('.json')) return /^(openapi|swagger)\s*:/m.test(text);
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && ('openapi' in value || 'swagger' in value);
+  } catch {
+    return false;
+  }
+};
+
+/** An OpenAPI document served through `@mcpkit/openapi` (an optional dependency), calling `baseUrl`. */
+const loadOpenApi = async (path: string, file: string, baseUrl: string | undefined): Promise<Server> => {
+  const loaded = await import('@mcpkit/openapi').catch(() => undefined);
+  if (!loaded) throw new CliError(`${file} is an OpenAPI document: install @mcpkit/openapi to serve it`);
+  return loaded.openapi(path, { baseUrl }).catch((error: unknown) => {
+    throw new CliError(`Could not load ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  });
+};
+
 /**
  * Under `mcpkit dev`, the child serving the module lists the project files it
  * imports (one path a line, in the file `MCPKIT_DEV_IMPORTS` names) so the
@@ -73,11 +95,13 @@ const recordImport = (): ((url: string) => void) | undefined => {
  * Imports the user's module, TypeScript included, with tsx's scoped loader
  * (so no build step and no global loader), and returns the server it exports.
  * tsx honours the tsconfig.json of the working directory, `paths` included.
- * A `.json` file is read as an MCP config file instead (see `fromConfig`).
+ * A `.json` file is read as an MCP config file instead (see `fromConfig`),
+ * and a JSON or YAML OpenAPI document as a server calling its API.
  */
-export const loadServer = async (file: string, cwd = process.cwd()): Promise<Server> => {
+export const loadServer = async (file: string, cwd = process.cwd(), baseUrl?: string): Promise<Server> => {
   const path = resolve(cwd, file);
   if (!existsSync(path)) throw new CliError(`No such file: ${path}`);
+  if (await isOpenApiFile(path)) return loadOpenApi(path, file, baseUrl);
   if (path.endsWith('.json')) return loadConfig(path, file);
   const { tsImport } = await import('tsx/esm/api');
   markCliProcess(file);

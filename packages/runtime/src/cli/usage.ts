@@ -14,7 +14,8 @@ Options:
   -v, --version           Print the version
 
 <file> is a .ts, .mts, .js or .mjs module whose default export (or export named
-\`server\`) is a server made by createServer(). TypeScript runs without a build.`;
+\`server\`) is a server made by createServer(). TypeScript runs without a build.
+A .json MCP config file, or a .json/.yaml OpenAPI document, is served too.`;
 
 const RUN = `Usage: mcpkit run <file> [options]
 
@@ -33,13 +34,14 @@ Options:
                           (env MCPKIT_SESSION_TTL, default 30m)
   --max-sessions <n>      Most concurrent sessions (http, sse) (env MCPKIT_MAX_SESSIONS, default 10000)
   --env-file <path>       Load variables from this file (repeatable; default .env when present)
+  --base-url <url>        The API an OpenAPI document's tools call (default: its servers)
   -h, --help              Show this help
 
 A flag wins over its environment variable, which wins over the default.
 Variables already set win over env files.
 Over stdio, stdout carries only protocol messages: logs go to stderr.`;
 
-const INSPECT = `Usage: mcpkit inspect <file> [--env-file <path>]
+const INSPECT = `Usage: mcpkit inspect <file> [--env-file <path>] [--base-url <url>]
 
 Prints JSON: server info, instructions, capabilities, tools (with inputSchema
 and outputSchema), resources, resource templates and prompts (with arguments).

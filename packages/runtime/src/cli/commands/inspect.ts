@@ -56,7 +56,7 @@ export const inspectCommand = async (args: readonly string[]): Promise<number | 
   const parsed = parseCommand(
     'inspect',
     args,
-    { 'env-file': { type: 'string', multiple: true } },
+    { 'env-file': { type: 'string', multiple: true }, 'base-url': { type: 'string' } },
     {
       min: 1,
       max: 1,
@@ -67,7 +67,7 @@ export const inspectCommand = async (args: readonly string[]): Promise<number | 
   const file = parsed.positionals[0] as string;
   const { loadEnvFiles } = await import('../env-files.js');
   loadEnvFiles((parsed.values['env-file'] as string[] | undefined) ?? []);
-  const server = await loadServer(file);
+  const server = await loadServer(file, undefined, parsed.values['base-url'] as string | undefined);
   if (!file.endsWith('.json')) {
     await printJson(await describeServer(server));
     return 0;

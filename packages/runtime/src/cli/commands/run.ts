@@ -16,6 +16,7 @@ export const RUN_FLAGS = {
   'session-ttl': { type: 'string' },
   'max-sessions': { type: 'string' },
   'env-file': { type: 'string', multiple: true },
+  'base-url': { type: 'string' },
 } as const;
 
 /** Over stdio, stdout is the protocol channel: console output from user code (even at import) must not land there. */
@@ -47,7 +48,7 @@ export const runCommand = async (args: readonly string[]): Promise<number | 'hel
   loadEnvFiles((parsed.values['env-file'] as string[] | undefined) ?? []);
   const settings = resolveRunSettings(parsed.values as RunFlags, process.env);
   if (settings.transport === 'stdio') keepStdoutForProtocol();
-  const server = await loadServer(parsed.positionals[0] as string);
+  const server = await loadServer(parsed.positionals[0] as string, undefined, parsed.values['base-url'] as string);
   const stopped = signalled();
   // Loaded lazily: inspect and call never need the transports.
   const { serve } = await import('../../serve.js');
