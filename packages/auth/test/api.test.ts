@@ -6,8 +6,17 @@ describe('public API of @mcpkit/auth', () => {
     // A change here is an API change: update the snapshot on purpose, and the docs with it.
     expect(Object.keys(auth).sort()).toMatchInlineSnapshot(`
       [
+        "CIMD_DEFAULTS",
+        "DEFAULT_LIFETIMES",
+        "DEFAULT_MAX_REQUEST_BYTES",
         "DEFAULT_MEMORY_MAX_ENTRIES",
+        "UpstreamError",
+        "entra",
+        "github",
+        "google",
         "memoryStore",
+        "oauthProxy",
+        "oidc",
         "testStoreContract",
       ]
     `);

@@ -1,4 +1,4 @@
-import type { KeyValueStore, SetOptions, StoredValue } from './types.js';
+import type { KeyValueStore, SetOptions } from './types.js';
 
 /** Options of {@link memoryStore}. */
 export interface MemoryStoreOptions {
@@ -44,8 +44,8 @@ export const memoryStore = (options: MemoryStoreOptions = {}): KeyValueStore => 
     entry === undefined ? undefined : (JSON.parse(entry.json) as T);
 
   const store: KeyValueStore = {
-    get: async <T extends StoredValue>(key: string) => parse<T>(live(key)),
-    set: async (key: string, value: StoredValue, setOptions?: SetOptions) => {
+    get: async <T>(key: string) => parse<T>(live(key)),
+    set: async (key: string, value: unknown, setOptions?: SetOptions) => {
       const ttl = setOptions?.ttlMs;
       if (ttl !== undefined && !(ttl > 0)) throw new TypeError('set(): ttlMs must be positive');
       entries.delete(key);
@@ -62,7 +62,7 @@ export const memoryStore = (options: MemoryStoreOptions = {}): KeyValueStore => 
     delete: async (key: string) => {
       entries.delete(key);
     },
-    take: async <T extends StoredValue>(key: string) => {
+    take: async <T>(key: string) => {
       const entry = live(key);
       entries.delete(key);
       return parse<T>(entry);

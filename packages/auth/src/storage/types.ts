@@ -22,9 +22,9 @@ export interface SetOptions {
  */
 export interface KeyValueStore {
   /** The value under `key`, or undefined when absent or expired. */
-  readonly get: <T extends StoredValue = StoredValue>(key: string) => Promise<T | undefined>;
-  /** Stores `value` under `key`, replacing any previous value (and its TTL). */
-  readonly set: (key: string, value: StoredValue, options?: SetOptions) => Promise<void>;
+  readonly get: <T = StoredValue>(key: string) => Promise<T | undefined>;
+  /** Stores `value` (JSON-serializable, see {@link StoredValue}) under `key`, replacing any previous value and its TTL. */
+  readonly set: (key: string, value: unknown, options?: SetOptions) => Promise<void>;
   /** Removes `key`; absent keys are fine. */
   readonly delete: (key: string) => Promise<void>;
   /**
@@ -32,7 +32,7 @@ export interface KeyValueStore {
    * one gets the value (the others get undefined). Authorization codes and
    * sign-in states rely on it being used once.
    */
-  readonly take: <T extends StoredValue = StoredValue>(key: string) => Promise<T | undefined>;
+  readonly take: <T = StoredValue>(key: string) => Promise<T | undefined>;
   /** Releases resources (timers, connections). */
   readonly close?: () => Promise<void>;
 }
