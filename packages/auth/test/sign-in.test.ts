@@ -98,4 +98,26 @@ describe('sign-in with the SDK v1 client (DCR)', () => {
     expect(second.result.kind === 'redirect' && second.result.consentShown).toBe(false);
     expect(second.client).not.toBeInstanceOf(Error);
   });
+
+  test('an expired upstream access token is refreshed transparently when a handler asks for it', async () => {
+    // The upstream issues 10 s tokens; the proxy renews 30 s before expiry, so every use here needs a refresh.
+    const stack = await stackWith({}, { accessTokenTtl: 10 });
+    const provider = new MemoryClientProvider(REDIRECT);
+    const { client } = await signIn(stack, provider);
+    if (client instanceof Error) throw client;
+    const first = JSON.parse(textOf(await client.callTool({ name: 'upstream_profile', arguments: {} })));
+    const second = JSON.parse(textOf(await client.callTool({ name: 'upstream_profile', arguments: {} })));
+    expect(first).toMatchObject({ status: 200, sub: 'alice' });
+    expect(second).toMatchObject({ status: 200, sub: 'alice' });
+    expect(second.token).not.toBe(first.token);
+    expect(stack.errors).toEqual([]);
+  });
+
+  test('a request not signed in through the proxy gets a tool error from the upstream accessor', async () => {
+    const stack = await stackWith();
+    await expect(stack.proxy.upstream(undefined)).rejects.toThrow('not signed in through the OAuth proxy');
+    await expect(
+      stack.proxy.upstream({ subject: 'x', scopes: [], claims: { gid: 'revoked-or-unknown' } }),
+    ).rejects.toThrow('revoked');
+  });
 });
