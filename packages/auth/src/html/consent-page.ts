@@ -11,6 +11,8 @@ export interface ConsentView {
   /** The client's metadata document URL, when it registered with CIMD. */
   readonly metadataUrl: string | undefined;
   readonly redirectHost: string;
+  /** Where the decision redirects to (CSP `form-action`): the redirect URI's origin, or its scheme for app schemes. */
+  readonly redirectTarget: string;
   readonly scopes: readonly string[];
   readonly user: string | undefined;
   readonly resourceName: string;
@@ -41,5 +43,7 @@ ${scopes}
 <button type="submit" name="decision" value="deny">Deny</button>
 </div>
 </form>`,
+    200,
+    [view.redirectTarget],
   );
 };

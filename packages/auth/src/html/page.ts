@@ -2,9 +2,11 @@ import { escapeHtml } from './escape.js';
 
 /**
  * A complete HTML page around `body` (already escaped): no scripts, no
- * external resources, a strict CSP, and never framed (clickjacking).
+ * external resources, a strict CSP, and never framed (clickjacking). Forms
+ * may post only to this origin, and redirect onward only to `formTargets`
+ * (browsers apply `form-action` to the redirects after a submission).
  */
-export const htmlPage = (title: string, body: string, status = 200): Response =>
+export const htmlPage = (title: string, body: string, status = 200, formTargets: readonly string[] = []): Response =>
   new Response(
     `<!doctype html>
 <html lang="en">
@@ -32,10 +34,10 @@ ${body}
       headers: {
         'content-type': 'text/html; charset=utf-8',
         'cache-control': 'no-store',
-        'content-security-policy':
-          "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+        'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; form-action ${["'self'", ...formTargets].join(' ')}; frame-ancestors 'none'`,
         'x-frame-options': 'DENY',
-        'referrer-policy': 'no-referrer',
+        // same-origin, not no-referrer: with no-referrer browsers post `Origin: null`, which the consent check refuses.
+        'referrer-policy': 'same-origin',
       },
     },
   );

@@ -20,6 +20,12 @@ const pendingFor = async (ctx: ServerContext, request: Request, id: string | nul
   return pending;
 };
 
+/** The CSP source of a redirect URI: its origin (http/https), or its scheme (an app's). */
+const formTarget = (uri: string): string => {
+  const url = new URL(uri);
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : url.protocol;
+};
+
 /** `GET /oauth/consent?request=…`: the consent page. */
 export const showConsent =
   (ctx: ServerContext) =>
@@ -35,6 +41,7 @@ export const showConsent =
       clientId: pending.clientId,
       metadataUrl: pending.metadataUrl,
       redirectHost: new URL(pending.redirectUri).host || pending.redirectUri,
+      redirectTarget: formTarget(pending.redirectUri),
       scopes: pending.scopes,
       user: pending.user.email ?? pending.user.name,
       resourceName: ctx.resourceName,
