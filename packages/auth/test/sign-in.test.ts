@@ -120,4 +120,18 @@ describe('sign-in with the SDK v1 client (DCR)', () => {
       stack.proxy.upstream({ subject: 'x', scopes: [], claims: { gid: 'revoked-or-unknown' } }),
     ).rejects.toThrow('revoked');
   });
+
+  test('an ID token with the wrong nonce is refused: the client gets server_error, the server logs why', async () => {
+    const stack = await stackWith({}, {}, (provider) => ({
+      ...provider,
+      // As if the ID token had been minted for another sign-in.
+      exchange: (input) => provider.exchange({ ...input, nonce: 'another-sign-in' }),
+    }));
+    const provider = new MemoryClientProvider(REDIRECT);
+    await connect(stack.mcpUrl, provider);
+    const result = await drive((provider.authorizationUrl as URL).href, REDIRECT);
+    expect(result.kind === 'redirect' && result.url.searchParams.get('error')).toBe('server_error');
+    expect(result.kind === 'redirect' && result.url.searchParams.get('code')).toBeNull();
+    expect(String(stack.errors[0])).toContain('nonce mismatch');
+  });
 });

@@ -6,7 +6,7 @@
 import { createServer, tool } from '@mcpkit/core';
 import { toNodeHandler } from '@mcpkit/runtime';
 import * as v from 'valibot';
-import { type OAuthProxy, type OAuthProxyOptions, oauthProxy, oidc } from '../../src/index.js';
+import { type OAuthProxy, type OAuthProxyOptions, oauthProxy, oidc, type UpstreamProvider } from '../../src/index.js';
 import { type Listening, listen } from './listen.js';
 import { startUpstream, type Upstream } from './upstream.js';
 
@@ -53,12 +53,15 @@ const createMcpServer = (auth: () => OAuthProxy, upstreamIssuer: () => string) =
 export const startStack = async (
   options: Partial<OAuthProxyOptions> = {},
   upstreamOptions: { accessTokenTtl?: number } = {},
+  wrapProvider: (provider: UpstreamProvider) => UpstreamProvider = (provider) => provider,
 ): Promise<Stack> => {
   const mcp: Listening = await listen();
   const upstream = await startUpstream(`${mcp.origin}/oauth/callback`, upstreamOptions);
   const errors: unknown[] = [];
   const proxy = oauthProxy({
-    provider: oidc({ issuer: upstream.issuer, clientId: upstream.clientId, clientSecret: upstream.clientSecret }),
+    provider: wrapProvider(
+      oidc({ issuer: upstream.issuer, clientId: upstream.clientId, clientSecret: upstream.clientSecret }),
+    ),
     baseUrl: mcp.origin,
     scopes: ['notes:read', 'notes:write'],
     defaultScopes: ['notes:read'],
