@@ -3,6 +3,7 @@
  * on 127.0.0.1, with a small login page of our own (user name, Sign in or
  * Cancel) instead of its development pages.
  */
+import { exportJWK, generateKeyPair } from 'jose';
 import Provider from 'oidc-provider';
 import { bodyOf, type Listening, listen } from './listen.js';
 
@@ -20,6 +21,41 @@ const loginPage = (uid: string) => `<!doctype html><html lang="en"><head><title>
 <button type="submit" name="action" value="login">Sign in</button>
 <button type="submit" name="action" value="cancel">Cancel</button>
 </form></body></html>`;
+
+type Payload = Record<string, unknown>;
+
+/** oidc-provider's storage, in memory and per provider (its default adapter is shared and warns). */
+const memoryAdapter = () => {
+  const rows = new Map<string, Payload>();
+  return class MemoryAdapter {
+    constructor(readonly name: string) {}
+    key(id: string) {
+      return `${this.name}:${id}`;
+    }
+    async upsert(id: string, payload: Payload) {
+      rows.set(this.key(id), payload);
+    }
+    async find(id: string) {
+      return rows.get(this.key(id));
+    }
+    async findByUid(uid: string) {
+      return [...rows.entries()].find(([k, p]) => k.startsWith(`${this.name}:`) && p.uid === uid)?.[1];
+    }
+    async findByUserCode(code: string) {
+      return [...rows.entries()].find(([k, p]) => k.startsWith(`${this.name}:`) && p.userCode === code)?.[1];
+    }
+    async consume(id: string) {
+      const row = rows.get(this.key(id));
+      if (row) row.consumed = Math.floor(Date.now() / 1000);
+    }
+    async destroy(id: string) {
+      rows.delete(this.key(id));
+    }
+    async revokeByGrantId(grantId: string) {
+      for (const [k, p] of rows) if (p.grantId === grantId) rows.delete(k);
+    }
+  };
+};
 
 /** Starts oidc-provider with one confidential client whose redirect URI is `redirectUri`. */
 export const startUpstream = async (
@@ -59,7 +95,20 @@ export const startUpstream = async (
   });
   const clientId = 'mcpkit-proxy';
   const clientSecret = 'upstream-secret-of-the-proxy';
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   provider = new Provider(listening.origin, {
+    adapter: memoryAdapter(),
+    jwks: { keys: [{ ...(await exportJWK(privateKey)), kid: 'upstream', alg: 'RS256', use: 'sig' }] },
+    features: { devInteractions: { enabled: false } },
+    ttl: {
+      AccessToken: options.accessTokenTtl ?? 3600,
+      AuthorizationCode: 60,
+      IdToken: 3600,
+      Interaction: 600,
+      Session: 3600,
+      Grant: 3600,
+      RefreshToken: 86_400,
+    },
     clients: [
       {
         client_id: clientId,
@@ -76,7 +125,6 @@ export const startUpstream = async (
     claims: { openid: ['sub'], profile: ['name'], email: ['email'] },
     conformIdTokenClaims: false,
     issueRefreshToken: () => true,
-    ttl: { AccessToken: options.accessTokenTtl ?? 3600 },
     cookies: { keys: ['test-cookie-key'] },
   });
   // Its own log lines would only clutter the test output.
