@@ -55,6 +55,11 @@ export const authenticateClient = async (
   if (basic && form.has('client_id') && form.get('client_id') !== basic.id) {
     throw new ClientError('client authentication failed');
   }
+  // A CIMD client is public: its codes and refresh tokens are bound to its URL, so the
+  // token endpoint needs no fetch (and cannot be used to make the server fetch).
+  if (ctx.cimd.enabled !== false && isMetadataUrl(clientId)) {
+    return { clientId, redirectUris: [], authMethod: 'none', metadataUrl: clientId };
+  }
   const client = await resolveClient(ctx, clientId);
   if (client.authMethod === 'none') return client;
   const secret = basic?.secret ?? form.get('client_secret');
