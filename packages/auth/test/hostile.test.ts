@@ -242,9 +242,24 @@ describe('consent and upstream', () => {
     const start = await fetch(authorizeUrl(stack, clientId, pkce().challenge), { redirect: 'manual' });
     const state = new URL(start.headers.get('location') ?? '').searchParams.get('state');
     const other = await fetch(`${stack.baseUrl}/oauth/callback?state=${state}&code=abc`, {
-      headers: { cookie: 'mcpkit_signin=someone-else' },
+      headers: { cookie: `mcpkit_signin_${state?.slice(0, 12)}=someone-else` },
     });
     expect(other.status).toBe(400);
+  });
+
+  test('two sign-ins interleaved in one browser both finish', async () => {
+    const stack = await stackWith();
+    const clientId = await register(stack);
+    const jar = new CookieJar();
+    const first = await fetch(authorizeUrl(stack, clientId, pkce().challenge, { state: 'first' }), {
+      redirect: 'manual',
+    });
+    jar.store(stack.baseUrl, first);
+    const second = await drive(authorizeUrl(stack, clientId, pkce().challenge, { state: 'second' }), REDIRECT, {}, jar);
+    const resumed = await drive(first.headers.get('location') ?? '', REDIRECT, {}, jar);
+    expect(second.kind === 'redirect' && second.url.searchParams.get('state')).toBe('second');
+    expect(resumed.kind === 'redirect' && resumed.url.searchParams.get('state')).toBe('first');
+    expect(resumed.kind === 'redirect' && resumed.url.searchParams.get('code')).toBeTruthy();
   });
 
   test('a cancelled upstream sign-in comes back to the client as access_denied', async () => {

@@ -3,7 +3,7 @@ import { randomToken } from '../crypto/random.js';
 import { errorPage } from '../html/page.js';
 import { type ClientError, resolveClient } from './clients.js';
 import type { ServerContext } from './context.js';
-import { signInCookie } from './cookies.js';
+import { signInCookie, signInCookieName } from './cookies.js';
 import type { SignInRecord } from './records.js';
 import { matchRedirectUri } from './redirect-uri.js';
 import { redirect, withParams } from './responses.js';
@@ -85,7 +85,9 @@ export const authorize =
       nonce,
     };
     await ctx.store.set(`txn:${id}`, record, { ttlMs: ctx.lifetimes.signIn * 1000 });
-    return redirect(location, [signInCookie(browser, ctx.lifetimes.signIn, ctx.secureCookies, cookiePath(ctx))]);
+    return redirect(location, [
+      signInCookie(signInCookieName(id), browser, ctx.lifetimes.signIn, ctx.secureCookies, cookiePath(ctx)),
+    ]);
   };
 
 /** The path the sign-in cookie is scoped to: the issuer's. */

@@ -2,7 +2,7 @@ import { sha256 } from '../crypto/digest.js';
 import { randomToken } from '../crypto/random.js';
 import { errorPage } from '../html/page.js';
 import type { ServerContext } from './context.js';
-import { cookieOf, SIGN_IN_COOKIE } from './cookies.js';
+import { cookieOf, signInCookieName } from './cookies.js';
 import { issueCode } from './issue-code.js';
 import type { PendingConsent, SignInRecord } from './records.js';
 import { redirect, withParams } from './responses.js';
@@ -23,7 +23,8 @@ export const callback =
     const query = new URL(request.url).searchParams;
     const state = query.get('state');
     const txn = state && state.length <= 100 ? await ctx.store.take<SignInRecord>(`txn:${state}`) : undefined;
-    const cookie = cookieOf(request, SIGN_IN_COOKIE);
+    const cookieName = signInCookieName(state ?? '');
+    const cookie = cookieOf(request, cookieName);
     if (!txn || !cookie || (await sha256(cookie)) !== txn.browser) {
       return errorPage(
         400,
@@ -67,6 +68,7 @@ export const callback =
       scopes: txn.scopes,
       resource: txn.resource,
       browser: txn.browser,
+      cookieName,
       csrf: randomToken(),
       grantId,
       user: {

@@ -3,7 +3,7 @@ import { consentPage } from '../html/consent-page.js';
 import { errorPage } from '../html/page.js';
 import { rememberedKey } from './callback.js';
 import type { ServerContext } from './context.js';
-import { cookieOf, SIGN_IN_COOKIE } from './cookies.js';
+import { cookieOf } from './cookies.js';
 import { issueCode } from './issue-code.js';
 import { type BodyError, readForm } from './read-form.js';
 import type { PendingConsent } from './records.js';
@@ -15,7 +15,7 @@ const EXPIRED = 'This approval request is unknown or expired. Start again from y
 const pendingFor = async (ctx: ServerContext, request: Request, id: string | null | undefined) => {
   if (!id || id.length > 100) return undefined;
   const pending = await ctx.store.get<PendingConsent>(`pending:${id}`);
-  const cookie = cookieOf(request, SIGN_IN_COOKIE);
+  const cookie = pending ? cookieOf(request, pending.cookieName) : undefined;
   if (!pending || !cookie || (await sha256(cookie)) !== pending.browser) return undefined;
   return pending;
 };

@@ -1,6 +1,8 @@
 import { sha256 } from '../crypto/digest.js';
 import { randomToken } from '../crypto/random.js';
+import { cookiePath } from './authorize.js';
 import type { ServerContext } from './context.js';
+import { signInCookie } from './cookies.js';
 import { saveGrant } from './grants.js';
 import type { CodeRecord, PendingConsent } from './records.js';
 import { redirect, withParams } from './responses.js';
@@ -31,5 +33,7 @@ export const issueCode = async (ctx: ServerContext, consent: PendingConsent, sta
     resource: consent.resource,
   };
   await ctx.store.set(`code:${await sha256(code)}`, record, { ttlMs: codeLifetimeMs });
-  return redirect(withParams(consent.redirectUri, { code, state: consent.state, iss: ctx.issuer }), [], status);
+  // The sign-in is over: its cookie goes.
+  const clear = signInCookie(consent.cookieName, '', 0, ctx.secureCookies, cookiePath(ctx));
+  return redirect(withParams(consent.redirectUri, { code, state: consent.state, iss: ctx.issuer }), [clear], status);
 };

@@ -23,6 +23,8 @@ export interface SignInRecord extends ClientRequest {
 /** A signed-in user waiting on the consent page (`pending:<id>`). */
 export interface PendingConsent extends ClientRequest {
   readonly browser: string;
+  /** The name of the sign-in cookie `browser` hashes. */
+  readonly cookieName: string;
   readonly csrf: string;
   readonly grantId: string;
   readonly user: Pick<UpstreamUser, 'subject' | 'name' | 'email'>;
