@@ -187,6 +187,26 @@ describe('codes and refresh tokens', () => {
   });
 });
 
+describe('scopes', () => {
+  test('unknown scopes are ignored, never granted; a refresh cannot widen the grant', async () => {
+    const stack = await stackWith();
+    const clientId = await register(stack);
+    const { verifier, challenge } = pkce();
+    const url = authorizeUrl(stack, clientId, challenge, { scope: 'openid notes:write admin offline_access' });
+    const result = await drive(url, REDIRECT);
+    if (result.kind !== 'redirect') throw new Error('no redirect');
+    const tokens = await exchange(stack, clientId, result.url.searchParams.get('code') ?? '', verifier);
+    expect(tokens.body.scope).toBe('notes:write');
+    const wider = await tokenRequest(stack, {
+      grant_type: 'refresh_token',
+      refresh_token: tokens.body.refresh_token as string,
+      client_id: clientId,
+      scope: 'notes:write notes:read',
+    });
+    expect(wider).toMatchObject({ status: 400, body: { error: 'invalid_scope' } });
+  });
+});
+
 describe('audience', () => {
   test('an authorization request for another resource is refused with invalid_target', async () => {
     const stack = await stackWith();

@@ -34,6 +34,8 @@ export interface OAuthProxy extends Authenticator {
   readonly metadataDocument: () => Record<string, unknown>;
 }
 
+const LOOPBACK = new Set(['127.0.0.1', '[::1]', 'localhost']);
+
 const positive = (name: string, value: number) => {
   if (!Number.isFinite(value) || value < 0) throw new TypeError(`oauthProxy(): ${name} must be a non-negative number`);
   return value;
@@ -62,6 +64,10 @@ export const oauthProxy = (options: OAuthProxyOptions): OAuthProxy => {
     throw new TypeError('oauthProxy(): options.baseUrl must be an absolute URL');
   const base = new URL(options.baseUrl);
   if (base.search || base.hash) throw new TypeError('oauthProxy(): baseUrl must have no query or fragment');
+  // OAuth 2.1 needs TLS on every endpoint but loopback ones (local development).
+  if (base.protocol !== 'https:' && !(base.protocol === 'http:' && LOOPBACK.has(base.hostname))) {
+    throw new TypeError('oauthProxy(): baseUrl must be https (http only on 127.0.0.1, [::1] or localhost)');
+  }
   const issuer = base.href.replace(/\/+$/, '');
   const resource = options.resourceUrl ?? `${issuer}/mcp`;
   if (!URL.canParse(resource) || new URL(resource).hash)

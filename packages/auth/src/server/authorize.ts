@@ -51,9 +51,10 @@ export const authorize =
     const resource = query.get('resource') ?? ctx.resource;
     if (!sameResource(resource, ctx.resource))
       return fail('invalid_target', 'this server issues tokens only for its own resource');
-    const asked = (query.get('scope') ?? '').split(' ').filter(Boolean);
+    // Scopes this server does not know (`openid`, `offline_access`, ...) are ignored, as RFC 6749 §3.3
+    // allows, rather than failing clients that ask for them; the token response says what was granted.
+    const asked = (query.get('scope') ?? '').split(' ').filter((s) => ctx.scopesSupported.includes(s));
     const scopes = asked.length ? [...new Set(asked)] : [...ctx.defaultScopes];
-    if (scopes.some((s) => !ctx.scopesSupported.includes(s))) return fail('invalid_scope', 'unknown scope requested');
 
     const id = randomToken();
     const browser = randomToken();
