@@ -94,39 +94,18 @@ describe('CIMD with the SDK v1 client', () => {
   test('the consent page names the client and shows its document URL', async () => {
     const docs = await startDocuments();
     const stack = await stackWith({ cimd: devCimd });
-    const start = await fetch(authorizeUrl(stack, `${docs.origin}/client.json`, pkce().challenge), {
-      redirect: 'manual',
+    const pages: { url: string; html: string; headers: Headers }[] = [];
+    const result = await drive(authorizeUrl(stack, `${docs.origin}/client.json`, pkce().challenge), REDIRECT, {
+      onPage: (page) => pages.push(page),
     });
-    expect(start.status).toBe(302);
-    const pages: string[] = [];
-    // Follow to the consent page and read it.
-    const { CookieJar } = await import('./helpers/driver.js');
-    const jar = new CookieJar();
-    jar.store(stack.baseUrl, start);
-    let url = start.headers.get('location') ?? '';
-    for (let i = 0; i < 10 && !url.includes('/oauth/consent'); i++) {
-      const response = await fetch(url, { redirect: 'manual', headers: { cookie: jar.header(url) } });
-      jar.store(url, response);
-      const html = await response.text();
-      if (html.includes('name="login"')) {
-        const action = new URL(/action="([^"]+)"/.exec(html)?.[1] ?? '', url).href;
-        const posted = await fetch(action, {
-          method: 'POST',
-          redirect: 'manual',
-          headers: { cookie: jar.header(action), 'content-type': 'application/x-www-form-urlencoded' },
-          body: 'login=alice&action=login',
-        });
-        jar.store(action, posted);
-        url = new URL(posted.headers.get('location') ?? '', action).href;
-      } else url = new URL(response.headers.get('location') ?? '', url).href;
-    }
-    const page = await fetch(url, { headers: { cookie: jar.header(url) } });
-    pages.push(await page.text());
-    expect(pages[0]).toContain('Docs Client');
-    expect(pages[0]).toContain(`${docs.origin}/client.json`);
-    expect(pages[0]).toContain('127.0.0.1:43118');
-    expect(pages[0]).toContain('notes:read');
-    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(result.kind).toBe('redirect');
+    const consent = pages.find((p) => p.url.includes('/oauth/consent'));
+    expect(consent?.html).toContain('Docs Client');
+    expect(consent?.html).toContain(`${docs.origin}/client.json`);
+    expect(consent?.html).toContain('127.0.0.1:43118');
+    expect(consent?.html).toContain('notes:read');
+    expect(consent?.headers.get('x-frame-options')).toBe('DENY');
+    expect(consent?.headers.get('content-security-policy')).toContain("form-action 'self' http://127.0.0.1:43118");
   });
 });
 

@@ -15,6 +15,8 @@ export interface UserChoices {
   readonly consent?: 'approve' | 'deny';
   /** Drop the consent form's CSRF token before posting. */
   readonly dropCsrf?: boolean;
+  /** Sees every page with a form, before it is submitted. */
+  readonly onPage?: (page: { url: string; html: string; headers: Headers }) => void;
 }
 
 /** Where the flow ended: at the client's redirect URI, or on a page that stops it. */
@@ -76,6 +78,7 @@ export const drive = async (
     const html = await response.text();
     const form = /<form[^>]*method="post"[^>]*>/i.exec(html)?.[0];
     if (!form || response.status !== 200) return { kind: 'page', status: response.status, html, url };
+    choices.onPage?.({ url, html, headers: response.headers });
     const action = new URL(unescapeHtml(attr(form, 'action') ?? url), url).href;
     const fields = new URLSearchParams();
     for (const input of html.match(/<input[^>]*type="hidden"[^>]*>/gi) ?? []) {
