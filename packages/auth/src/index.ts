@@ -10,6 +10,7 @@ export { CIMD_DEFAULTS, type CimdOptions } from './cimd/client-document.js';
 export { type OAuthProxy, oauthProxy } from './proxy/oauth-proxy.js';
 export {
   DEFAULT_LIFETIMES,
+  DEFAULT_MAX_REDIRECT_URIS,
   DEFAULT_MAX_REQUEST_BYTES,
   type LifetimeOptions,
   type OAuthProxyOptions,

@@ -8,6 +8,7 @@ describe('public API of @mcpkit/auth', () => {
       [
         "CIMD_DEFAULTS",
         "DEFAULT_LIFETIMES",
+        "DEFAULT_MAX_REDIRECT_URIS",
         "DEFAULT_MAX_REQUEST_BYTES",
         "DEFAULT_MEMORY_MAX_ENTRIES",
         "UpstreamError",

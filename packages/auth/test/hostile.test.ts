@@ -67,6 +67,8 @@ describe('redirect URIs', () => {
     const big = await post(JSON.stringify({ redirect_uris: [REDIRECT], client_name: 'x'.repeat(100_000) }));
     expect(big.status).toBe(413);
     expect((await post('not json')).status).toBe(400);
+    const many = await post(JSON.stringify({ redirect_uris: Array.from({ length: 21 }, (_, i) => `${REDIRECT}${i}`) }));
+    expect(many.status).toBe(400);
   });
 });
 

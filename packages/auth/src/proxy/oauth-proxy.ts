@@ -14,7 +14,12 @@ import { createSigner } from '../server/signer.js';
 import { token } from '../server/token.js';
 import { createUpstreamAccess, type UpstreamAccess } from '../server/upstream-access.js';
 import { memoryStore } from '../storage/memory.js';
-import { DEFAULT_LIFETIMES, DEFAULT_MAX_REQUEST_BYTES, type OAuthProxyOptions } from './options.js';
+import {
+  DEFAULT_LIFETIMES,
+  DEFAULT_MAX_REDIRECT_URIS,
+  DEFAULT_MAX_REQUEST_BYTES,
+  type OAuthProxyOptions,
+} from './options.js';
 
 /** An authenticator that is also the authorization server: pass it as the transport's `auth`. */
 export interface OAuthProxy extends Authenticator {
@@ -111,6 +116,7 @@ export const oauthProxy = (options: OAuthProxyOptions): OAuthProxy => {
     cimd: options.cimd ?? {},
     registration: options.registration ?? true,
     maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
+    maxRedirectUris: options.maxRedirectUris ?? DEFAULT_MAX_REDIRECT_URIS,
     secureCookies: base.protocol === 'https:',
     onError: options.onError ?? ((error) => console.error('[mcpkit/auth]', error)),
   };

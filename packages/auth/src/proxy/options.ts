@@ -32,6 +32,9 @@ export const DEFAULT_LIFETIMES = {
   usedCode: 86_400,
 } as const;
 
+/** Default `maxRedirectUris`. */
+export const DEFAULT_MAX_REDIRECT_URIS = 20;
+
 /** Default `maxRequestBytes`: 64 KiB. */
 export const DEFAULT_MAX_REQUEST_BYTES = 65_536;
 
@@ -71,6 +74,8 @@ export interface OAuthProxyOptions {
   readonly lifetimes?: LifetimeOptions;
   /** Largest form or JSON body accepted by the endpoints. Default 64 KiB. */
   readonly maxRequestBytes?: number;
+  /** Most redirect URIs one registered client may list. Default 20. */
+  readonly maxRedirectUris?: number;
   /** Reports upstream failures (the client sees only a generic error). Default `console.error`. */
   readonly onError?: (error: unknown) => void;
 }

@@ -41,6 +41,7 @@ export interface ServerContext {
   readonly cimd: CimdOptions;
   readonly registration: boolean;
   readonly maxRequestBytes: number;
+  readonly maxRedirectUris: number;
   /** Cookies get `Secure` when the issuer is https. */
   readonly secureCookies: boolean;
   /** Reports errors that are not the client's fault (upstream failures), for logs. */

@@ -28,8 +28,8 @@ export const register =
       return oauthError(400, 'invalid_client_metadata', 'the body must be a JSON object');
     }
     const redirectUris = metadata.redirect_uris;
-    if (!Array.isArray(redirectUris) || redirectUris.length === 0 || redirectUris.length > 20) {
-      return oauthError(400, 'invalid_redirect_uri', 'redirect_uris must list 1 to 20 URIs');
+    if (!Array.isArray(redirectUris) || redirectUris.length === 0 || redirectUris.length > ctx.maxRedirectUris) {
+      return oauthError(400, 'invalid_redirect_uri', `redirect_uris must list 1 to ${ctx.maxRedirectUris} URIs`);
     }
     if (!redirectUris.every(isRedirectUri)) {
       return oauthError(
