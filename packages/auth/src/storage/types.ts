@@ -18,7 +18,8 @@ export interface SetOptions {
  * (clients, pending sign-ins, codes, grants). Values are JSON; every entry
  * may carry a TTL. `memoryStore()` is the default; a Redis driver implements
  * the same five methods so a sign-in started on one instance finishes on
- * another. `testStoreContract` checks a driver against this contract.
+ * another (GET, SET with PX, DEL and GETDEL are all it needs).
+ * `testStoreContract` checks a driver against this contract.
  */
 export interface KeyValueStore {
   /** The value under `key`, or undefined when absent or expired. */
