@@ -7,6 +7,7 @@
  */
 
 export { CIMD_DEFAULTS, type CimdOptions } from './cimd/client-document.js';
+export { oauthProxyFromEnv } from './proxy/from-env.js';
 export { type OAuthProxy, oauthProxy } from './proxy/oauth-proxy.js';
 export {
   DEFAULT_LIFETIMES,

@@ -17,6 +17,7 @@ describe('public API of @mcpkit/auth', () => {
         "google",
         "memoryStore",
         "oauthProxy",
+        "oauthProxyFromEnv",
         "oidc",
         "testStoreContract",
       ]
