@@ -54,6 +54,12 @@ describe('authenticator routes and metadata defaults', () => {
     expect(doc.authorization_servers).toEqual(['https://other.test']);
   });
 
+  it("refuses a resourceUrl that differs from the authenticator's", async () => {
+    await expect(startHttp(cleanup, { auth: authServer, resourceUrl: 'https://other.test/mcp' })).rejects.toThrow(
+      /differs from the authenticator's/,
+    );
+  });
+
   it('works on legacy SSE too', async () => {
     const running = await serveSse(createDemoServer(), { port: 0, auth: authServer });
     cleanup.add(running.close);

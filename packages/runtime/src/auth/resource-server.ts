@@ -88,6 +88,14 @@ export const createResourceServer = (given: AuthOptions, endpointPath: string): 
 const withAuthDefaults = (options: AuthOptions, auth: Authenticator): AuthOptions => {
   const defaults = auth.metadata;
   if (!defaults) return options;
+  // Tokens are issued for the authenticator's resource: advertising another one would only fail later.
+  if (
+    options.resourceUrl !== undefined &&
+    defaults.resourceUrl !== undefined &&
+    options.resourceUrl !== defaults.resourceUrl
+  ) {
+    throw new TypeError(`resourceUrl ${options.resourceUrl} differs from the authenticator's ${defaults.resourceUrl}`);
+  }
   return {
     ...options,
     resourceUrl: options.resourceUrl ?? defaults.resourceUrl,
