@@ -134,4 +134,18 @@ describe('sign-in with the SDK v1 client (DCR)', () => {
     expect(result.kind === 'redirect' && result.url.searchParams.get('code')).toBeNull();
     expect(String(stack.errors[0])).toContain('nonce mismatch');
   });
+
+  test('the SDK refreshes by itself when the server refuses its access token', async () => {
+    const stack = await stackWith();
+    const provider = new MemoryClientProvider(REDIRECT);
+    await signIn(stack, provider);
+    const before = provider.tokens();
+    // As if the access token had expired: the server answers 401 invalid_token.
+    provider.saveTokens({ ...(before as NonNullable<typeof before>), access_token: 'expired' });
+    const client = await connect(stack.mcpUrl, provider);
+    if (client instanceof Error) throw client;
+    clients.push(client);
+    expect(JSON.parse(textOf(await client.callTool({ name: 'whoami', arguments: {} }))).subject).toBe('alice');
+    expect(provider.tokens()?.refresh_token).not.toBe(before?.refresh_token);
+  });
 });
