@@ -1,9 +1,10 @@
 import { sha256 } from '../crypto/digest.js';
 import { consentPage } from '../html/consent-page.js';
 import { errorPage } from '../html/page.js';
+import { cookiePath } from './authorize.js';
 import { rememberedKey } from './callback.js';
 import type { ServerContext } from './context.js';
-import { cookieOf } from './cookies.js';
+import { cookieOf, signInCookie } from './cookies.js';
 import { issueCode } from './issue-code.js';
 import { type BodyError, readForm } from './read-form.js';
 import type { PendingConsent } from './records.js';
@@ -81,7 +82,7 @@ export const decideConsent =
           state: pending.state,
           iss: ctx.issuer,
         }),
-        [],
+        [signInCookie(pending.cookieName, '', 0, ctx.secureCookies, cookiePath(ctx))],
         303,
       );
     }
