@@ -14,6 +14,7 @@ export default defineConfig({
       },
       { find: /^@mcpkit\/runtime$/, replacement: src('runtime') },
       { find: /^@mcpkit\/openapi$/, replacement: src('openapi') },
+      { find: /^@mcpkit\/auth$/, replacement: src('auth') },
     ],
   },
   test: {

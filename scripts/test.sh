@@ -13,6 +13,12 @@ report="$(mktemp -d)"
 
 step() { echo; echo "==> $*"; }
 
+step "system packages (Chromium for the sign-in browser tests)"
+# Debian's chromium, driven by playwright-core: never a downloaded browser. Installed once.
+if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then
+  apt-get update -qq && apt-get install -y -qq chromium >/dev/null || echo "chromium install failed"
+fi
+
 step "install"
 if ! "${PNPM[@]}" install --frozen-lockfile; then
   echo "install failed"
