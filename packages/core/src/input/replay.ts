@@ -21,6 +21,12 @@ export const replayFeatures = (
   input: InputAnswers | undefined,
   replay: boolean,
 ): Pick<Context, 'elicit' | 'sample' | 'roots'> => {
+  // A first round (most requests) has nothing to replay: shared functions, nothing made per request.
+  if (input === undefined) return replay ? FIRST_ROUND : FIRST_ROUND_STRICT;
+  return replayer(input, replay);
+};
+
+const replayer = (input: InputAnswers | undefined, replay: boolean): Pick<Context, 'elicit' | 'sample' | 'roots'> => {
   const log = [...(input?.['~replay'] ?? [])];
   let calls = 0;
   const next = async <T>(request: InputRequest, toAnswer: (raw: never) => T | Promise<T>): Promise<T> => {
@@ -51,3 +57,15 @@ export const replayFeatures = (
     roots: () => next(ask.roots(), (raw: { roots?: Root[] }) => raw.roots ?? []),
   };
 };
+
+/** The client calls of a first round, shared: each asks its request as the first unanswered one. */
+const firstRound = (replay: boolean): Pick<Context, 'elicit' | 'sample' | 'roots'> => {
+  const ask = () => replayer(undefined, replay);
+  return Object.freeze({
+    elicit: ((request: ElicitRequest) => ask().elicit(request as never)) as Context['elicit'],
+    sample: (request: SampleRequest) => ask().sample(request),
+    roots: () => ask().roots(),
+  });
+};
+const FIRST_ROUND = firstRound(true);
+const FIRST_ROUND_STRICT = firstRound(false);

@@ -18,7 +18,7 @@ import type {
 import type { Era, McpRequest } from '../request/request.js';
 import { isPlainObject } from '../utils/is-plain-object.js';
 import { clipInput } from '../utils/quote-input.js';
-import { type CacheHints, modernError, modernResult } from './modern-result.js';
+import { type CacheHints, modernError, modernResult, serverMetaOf } from './modern-result.js';
 import type { InputRounds } from './mrtr.js';
 
 /** Answers one request already read from the wire; never throws. */
@@ -39,7 +39,11 @@ export const createDispatcher = (
     readonly rounds: InputRounds;
   },
 ): Dispatch => {
-  const { mask, serverInfo, cacheHints, rounds } = options;
+  const { mask, cacheHints, rounds } = options;
+  const serverMeta = serverMetaOf(options.serverInfo);
+  // server/discover is a modern method whatever era asks: its answer always has the modern shape.
+  const shaped = (result: RequestResult, method: string, modern: boolean) =>
+    modern || method === 'server/discover' ? modernResult(method, result, serverMeta, cacheHints) : result;
   return async (request, wiring) => {
     const id = request.id as RequestId;
     const { method } = request;
@@ -50,21 +54,22 @@ export const createDispatcher = (
     if (params !== undefined && !isPlainObject(params))
       return failure(id, ErrorCode.InvalidParams, 'params must be an object');
     const args = (params as Record<string, unknown> | undefined) ?? {};
-    // server/discover is a modern method whatever era asks: its answer always has the modern shape.
-    const shaped = (result: RequestResult) =>
-      modern || method === 'server/discover' ? modernResult(method, result, serverInfo, cacheHints) : result;
     if (modern) {
       const fail = (error: unknown) => modernError(errorResponse(id, error, mask));
       // A 2026 request runs once: asking for input ends it with an input_required result the client retries.
-      const retry = await rounds.readRetry(request, args);
+      // Most requests are first rounds: no promise made for them.
+      const retry =
+        args.requestState === undefined && args.inputResponses === undefined
+          ? undefined
+          : await rounds.readRetry(request, args);
       if (retry instanceof ProtocolError) return fail(retry);
       const ctx = completeContext(request, wiring, readOwnResource, retry, replayFeatures(retry, rounds.replay));
       try {
-        return success(id, shaped(await handler(args, ctx)));
+        return success(id, shaped(await handler(args, ctx), method, modern));
       } catch (error) {
         if (!isInputRequired(error)) return fail(error);
         const answer = await rounds.answer(error, request, args);
-        return answer instanceof ProtocolError ? fail(answer) : success(id, shaped(answer));
+        return answer instanceof ProtocolError ? fail(answer) : success(id, shaped(answer, method, modern));
       }
     }
     // A 2025 session asks the client itself and runs the handler again with the answers, a bounded number of rounds.
@@ -72,7 +77,7 @@ export const createDispatcher = (
     for (let round = 1; ; round++) {
       const ctx = completeContext(request, wiring, readOwnResource, input);
       try {
-        return success(id, shaped(await handler(args, ctx)));
+        return success(id, shaped(await handler(args, ctx), method, modern));
       } catch (error) {
         if (!isInputRequired(error)) return errorResponse(id, error, mask);
         if (round >= rounds.maxRounds) return errorResponse(id, tooManyRounds(method, rounds.maxRounds), mask);

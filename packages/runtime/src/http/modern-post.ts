@@ -81,7 +81,7 @@ export const serveModernPost = async (
   // Only a request that may hear progress or log messages gets a stream; the rest are answered as JSON.
   const streamed = !endpoint.json && (meta.progressToken !== undefined || meta[META.logLevel] !== undefined);
   if (!streamed) {
-    const response = await session.receive(message, undefined, { auth });
+    const response = await session.receive(message, undefined, { auth, facts });
     session.close();
     if (!response) return emptyResponse(202);
     return jsonTextReply(encodeMessage(response), statusOf(response));
@@ -96,7 +96,7 @@ export const serveModernPost = async (
   });
   const send = (out: JSONRPCMessage) => void conn.write({ data: encodeMessage(out) });
   const completed = session
-    .receive(message, send, { auth })
+    .receive(message, send, { auth, facts })
     .then((response) => {
       answered = true;
       if (response) send(response as JSONRPCMessage);
