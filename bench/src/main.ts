@@ -13,6 +13,7 @@ import { type BenchContext, durations } from './lib/context.js';
 import { type Row, toMarkdown } from './lib/report.js';
 import { LIBRARIES, type Library } from './lib/spawn-server.js';
 import { pickLoadGenerator } from './load/pick.js';
+import { http2026 } from './scenarios/http-2026.js';
 import { httpStateful } from './scenarios/http-stateful.js';
 import { httpStateless } from './scenarios/http-stateless.js';
 import { manyTools } from './scenarios/many-tools.js';
@@ -22,6 +23,7 @@ import { stdio } from './scenarios/stdio.js';
 const SCENARIOS = {
   'http-stateful': httpStateful,
   'http-stateless': httpStateless,
+  'http-2026': http2026,
   stdio,
   sessions,
   'many-tools': manyTools,
