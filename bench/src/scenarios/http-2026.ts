@@ -27,7 +27,7 @@ const ratio = (over: Cell | undefined, under: Cell | undefined): string =>
  * (same body and headers; it reads neither) and mcpkit's 2025 stateless path
  * measured in the same interleaved runs, so the two ratios issue 10 sets
  * (mcpkit 2026 ÷ mcpkit 2025 stateless, mcpkit 2026 ÷ SDK v2) come from one
- * stretch of machine time. fastmcp 4.20 does not serve 2026-07-28.
+ * stretch of machine time. fastmcp 4.20 refuses 2026-07-28 requests (HTTP 400).
  */
 export const http2026 = async (ctx: BenchContext): Promise<Row[]> => {
   ctx.log('HTTP 2026-07-28 tools/call (json), interleaved with mcpkit 2025 stateless');
@@ -57,7 +57,7 @@ export const http2026 = async (ctx: BenchContext): Promise<Row[]> => {
       metric: 'req/s',
       cells,
       notes: [
-        'the SDK column is the SDK v2 `createMcpHandler` (`@modelcontextprotocol/server` 2.4); fastmcp 4.20 does not serve 2026-07-28.',
+        'the SDK column is the SDK v2 `createMcpHandler` (`@modelcontextprotocol/server` 2.4); fastmcp 4.20 refuses 2026-07-28 requests (HTTP 400).',
         `mcpkit 2026 ÷ mcpkit 2025 stateless (next row, same runs) = ${ratio(mcpkit2026, mcpkit2025)} (target ≥ 0.9×); ` +
           `mcpkit 2026 ÷ SDK v2 = ${ratio(mcpkit2026, sdkV2)} (target ≥ 10×).`,
       ],
