@@ -1,6 +1,12 @@
-import type { LoadResult } from '../load/types.js';
 import type { BenchContext } from './context.js';
-import { type HttpCase, type PreparedHttp, prepareHttp, summarizeRuns } from './measure-http.js';
+import {
+  type HttpCase,
+  type MeasuredRuns,
+  measuredRun,
+  type PreparedHttp,
+  prepareHttp,
+  summarizeRuns,
+} from './measure-http.js';
 import { type Cell, failedCell } from './report.js';
 import type { ServerName } from './spawn-server.js';
 
@@ -21,22 +27,20 @@ export interface HttpEntry {
  */
 export const measureHttpInterleaved = async (ctx: BenchContext, entries: readonly HttpEntry[]): Promise<Cell[]> => {
   const cells: Cell[] = entries.map(() => ({ note: 'n/a' }));
-  const ready: { index: number; server: PreparedHttp; results: LoadResult[] }[] = [];
+  const ready: { index: number; server: PreparedHttp; runs: MeasuredRuns }[] = [];
   try {
     for (const [index, entry] of entries.entries()) {
       try {
-        ready.push({ index, server: await prepareHttp(ctx, entry.server, entry.test), results: [] });
+        const server = await prepareHttp(ctx, entry.server, entry.test);
+        ready.push({ index, server, runs: { results: [], cpuSeconds: 0 } });
       } catch (error) {
         cells[index] = failedCell(ctx.log, entry.label, error);
       }
     }
     if (ctx.warmupSeconds > 0)
       for (const { server } of ready) await ctx.load.run({ ...server.spec, seconds: ctx.warmupSeconds });
-    for (let run = 0; run < ctx.runs; run++)
-      for (const { server, results } of ready)
-        results.push(await ctx.load.run({ ...server.spec, seconds: ctx.seconds }));
-    for (const { index, results } of ready)
-      cells[index] = summarizeRuns(ctx, (entries[index] as HttpEntry).label, results);
+    for (let run = 0; run < ctx.runs; run++) for (const { server, runs } of ready) await measuredRun(ctx, server, runs);
+    for (const { index, runs } of ready) cells[index] = summarizeRuns(ctx, (entries[index] as HttpEntry).label, runs);
     return cells;
   } finally {
     await Promise.all(ready.map(({ server }) => server.close()));

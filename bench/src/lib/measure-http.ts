@@ -1,5 +1,6 @@
 import type { LoadResult, LoadSpec } from '../load/types.js';
 import type { BenchContext } from './context.js';
+import { cpuSecondsOf } from './cpu.js';
 import { BASE_HEADERS, openSession } from './mcp-http.js';
 import type { Cell } from './report.js';
 import { type ServerName, spawnServer } from './spawn-server.js';
@@ -22,9 +23,29 @@ export interface HttpCase {
 export interface PreparedHttp {
   /** What every load run sends (all but its duration). */
   readonly spec: Omit<LoadSpec, 'seconds'>;
+  /** CPU seconds the server process has used so far (undefined without `/proc`). */
+  readonly cpuSeconds: () => number | undefined;
   /** Stops the server. */
   readonly close: () => Promise<void>;
 }
+
+/** What the measured runs of one server gave: their load results and the server's CPU time over them. */
+export interface MeasuredRuns {
+  readonly results: LoadResult[];
+  /** Sum of the server's CPU seconds over the measured runs (start at 0); undefined once it could not be read. */
+  cpuSeconds: number | undefined;
+}
+
+/** One measured run of `server`, added to `runs` with the server's CPU time over it. */
+export const measuredRun = async (ctx: BenchContext, server: PreparedHttp, runs: MeasuredRuns): Promise<void> => {
+  const before = server.cpuSeconds();
+  runs.results.push(await ctx.load.run({ ...server.spec, seconds: ctx.seconds }));
+  const after = server.cpuSeconds();
+  runs.cpuSeconds =
+    before === undefined || after === undefined || runs.cpuSeconds === undefined
+      ? undefined
+      : runs.cpuSeconds + after - before;
+};
 
 const errorsOf = (r: LoadResult): number => r.errors + r.non2xx + r.rpcErrors;
 
@@ -43,21 +64,28 @@ export const prepareHttp = async (ctx: BenchContext, server: ServerName, test: H
       params: test.params,
       connections: ctx.connections,
     };
-    return { spec, close: running.close };
+    return { spec, cpuSeconds: () => cpuSecondsOf(running.child.pid), close: running.close };
   } catch (error) {
     await running.close();
     throw error;
   }
 };
 
-/** The cell of several load runs: their median, with every run's errors counted; logs one line under `label`. */
-export const summarizeRuns = (ctx: BenchContext, label: string, results: readonly LoadResult[]): Cell => {
+/**
+ * The cell of several load runs: their median, with every run's errors
+ * counted and the server's CPU time per request over all of them; logs one
+ * line under `label`.
+ */
+export const summarizeRuns = (ctx: BenchContext, label: string, { results, cpuSeconds }: MeasuredRuns): Cell => {
   const sorted = [...results].sort((a, b) => a.rps - b.rps);
   const median = sorted[Math.floor(sorted.length / 2)] as LoadResult;
   const errors = results.reduce((sum, r) => sum + errorsOf(r), 0);
+  const requests = results.reduce((sum, r) => sum + r.requests, 0);
+  const cpuUsPerRequest = cpuSeconds === undefined || requests === 0 ? undefined : (cpuSeconds * 1e6) / requests;
   const all = results.map((r) => Math.round(r.rps)).join(', ');
-  ctx.log(`  ${label}: ${Math.round(median.rps)} req/s (runs: ${all}), p99 ${median.p99Ms} ms, ${errors} errors`);
-  return { value: median.rps, errors, detail: { median, runs: results } };
+  const cpu = cpuUsPerRequest === undefined ? '' : `, ${cpuUsPerRequest.toFixed(1)} µs CPU/request`;
+  ctx.log(`  ${label}: ${Math.round(median.rps)} req/s (runs: ${all}), p99 ${median.p99Ms} ms${cpu}, ${errors} errors`);
+  return { value: median.rps, errors, cpuUsPerRequest, detail: { median, runs: results } };
 };
 
 /**
@@ -70,9 +98,9 @@ export const measureHttp = async (ctx: BenchContext, library: ServerName, test: 
   try {
     if (ctx.warmupSeconds > 0) await ctx.load.run({ ...server.spec, seconds: ctx.warmupSeconds });
     // Several short runs and their median: on a shared VM one run now and then loses a third of its speed.
-    const results: LoadResult[] = [];
-    for (let run = 0; run < ctx.runs; run++) results.push(await ctx.load.run({ ...server.spec, seconds: ctx.seconds }));
-    return summarizeRuns(ctx, library, results);
+    const runs: MeasuredRuns = { results: [], cpuSeconds: 0 };
+    for (let run = 0; run < ctx.runs; run++) await measuredRun(ctx, server, runs);
+    return summarizeRuns(ctx, library, runs);
   } finally {
     await server.close();
   }

@@ -6,6 +6,8 @@ export interface Cell {
   readonly note?: string;
   /** Errors seen while measuring (socket errors, non-2xx, JSON-RPC errors). */
   readonly errors?: number;
+  /** HTTP load only: the server process's CPU time per request over the measured runs, in µs (Linux). */
+  readonly cpuUsPerRequest?: number;
   /** Raw details for `--json`. */
   readonly detail?: unknown;
 }
