@@ -23,6 +23,20 @@ describe('everything server', () => {
         'test_simple_text',
         'test_tool_with_logging',
         'test_tool_with_progress',
+        'test_missing_capability',
+        'test_streaming_elicitation',
+        'test_logging_tool',
+        'test_custom_header',
+        'test_trigger_tool_change',
+        'test_trigger_prompt_change',
+        'test_input_required_result_elicitation',
+        'test_input_required_result_sampling',
+        'test_input_required_result_list_roots',
+        'test_input_required_result_request_state',
+        'test_input_required_result_multiple_inputs',
+        'test_input_required_result_multi_round',
+        'test_input_required_result_tampered_state',
+        'test_input_required_result_capabilities',
       ].sort(),
     );
     for (const t of tools) expect(t.description).toBeTruthy();
@@ -227,12 +241,18 @@ describe('everything server', () => {
   });
 });
 
-describe('json_schema_2020_12_tool (SEP-1613)', () => {
-  it('its hand-written 2020-12 schema reaches clients with $schema, $defs and additionalProperties intact', async () => {
+describe('json_schema_2020_12_tool (SEP-1613, SEP-2106)', () => {
+  it('its hand-written 2020-12 schema reaches clients with every keyword intact', async () => {
     const listed = (await server.listTools()).find((t) => t.name === 'json_schema_2020_12_tool');
     expect(listed?.inputSchema).toMatchObject({
       $schema: 'https://json-schema.org/draft/2020-12/schema',
-      $defs: { address: { type: 'object' } },
+      $defs: { address: { $anchor: 'addressDef', type: 'object' } },
+      properties: { address: { $ref: '#/$defs/address' }, contactMethod: { enum: ['phone', 'email'] } },
+      allOf: [{ anyOf: [{ required: ['phone'] }, { required: ['email'] }] }],
+      if: { properties: { contactMethod: { const: 'phone' } }, required: ['contactMethod'] },
+      // biome-ignore lint/suspicious/noThenProperty: `then` is a JSON Schema keyword here.
+      then: { required: ['phone'] },
+      else: { required: ['email'] },
       additionalProperties: false,
     });
     const result = await server.callTool('json_schema_2020_12_tool', { name: 'Ada' });

@@ -8,6 +8,10 @@ import {
   multipleContentTypes,
   simpleText,
 } from './content-tools.js';
+import { loggingTool, missingCapability, streamingElicitation } from './diagnostic-tools.js';
+import { customHeaderTool } from './header-tools.js';
+import { inputRequiredFixtures } from './input-required-tools.js';
+import { listChangeTriggers } from './list-change-tools.js';
 import { toolWithLogging, toolWithProgress } from './notifying-tools.js';
 import { promptWithArguments, promptWithEmbeddedResource, promptWithImage, simplePrompt } from './prompts.js';
 import { staticBinary, staticText, templateData, watchedResource } from './resources.js';
@@ -39,6 +43,12 @@ export default createServer(
     elicitationDefaults,
     elicitationEnums,
     jsonSchema2020Tool,
+    missingCapability,
+    streamingElicitation,
+    loggingTool,
+    customHeaderTool,
+    ...listChangeTriggers(),
+    ...inputRequiredFixtures,
     staticText,
     staticBinary,
     templateData,

@@ -44,6 +44,14 @@ export {
   ProtocolError,
   ToolError,
 } from './errors/index.js';
+export type { InputAnswers } from './input/answers.js';
+export {
+  ask,
+  type InputRequired,
+  type InputRequiredOptions,
+  inputRequired,
+  isInputRequired,
+} from './input/input-required.js';
 export {
   type CacheableMethod,
   type ErrorHandlingOptions,
@@ -82,6 +90,7 @@ export {
   prompt,
 } from './prompt/prompt.js';
 export { encodeMessage } from './protocol/encode-message.js';
+export type { InputRequest, InputRequests, InputResponses } from './protocol/input-requests.js';
 export {
   errorResponse,
   failure,
@@ -135,6 +144,7 @@ export {
   type CacheScope,
   DEFAULT_CACHE_HINT,
 } from './server/modern-result.js';
+export { INPUT_DEFAULTS, type InputOptions } from './server/mrtr.js';
 export type { DuplicatePolicy, ServerOptions } from './server/options.js';
 export type { Server, ServerInfo } from './server/server.js';
 export {

@@ -110,7 +110,7 @@ describe('mcpkit run over Streamable HTTP', () => {
     expect(run.url).not.toMatch(/:0\//);
     const client = await connectHttp(run.url as string);
     const { tools } = await client.listTools();
-    expect(tools).toHaveLength(13);
+    expect(tools).toHaveLength(27);
     const progress: number[] = [];
     const result = await client.callTool({ name: 'test_tool_with_progress', arguments: {} }, undefined, {
       onprogress: ({ progress: value }) => progress.push(value),

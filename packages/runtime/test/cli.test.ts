@@ -13,7 +13,7 @@ describe('mcpkit inspect', () => {
     expect(described.server).toEqual({ name: 'mcpkit-everything', version: '0.1.0' });
     expect(described.instructions).toBe('Fixture server for the MCP conformance suite.');
     expect(described.capabilities).toMatchObject({ logging: {}, completions: {}, resources: { subscribe: true } });
-    expect(described.tools).toHaveLength(13);
+    expect(described.tools).toHaveLength(27);
     expect(described.tools.find((t: { name: string }) => t.name === 'test_sampling')).toMatchObject({
       inputSchema: { type: 'object', properties: { prompt: { type: 'string' } }, required: ['prompt'] },
     });

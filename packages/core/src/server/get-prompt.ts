@@ -1,7 +1,9 @@
 import type { Context } from '../context/context.js';
 import { invalidParams } from '../errors/errors.js';
+import { passInput } from '../input/input-required.js';
 import { inModule } from '../middleware/module-middleware.js';
 import { getMountedPrompt } from '../mount/mounted-methods.js';
+import type { PromptReturn } from '../prompt/prompt.js';
 import { toPromptResult } from '../prompt/render-result.js';
 import type { GetPromptResult } from '../protocol/types.js';
 import { coerceStrings } from '../schema/coerce-strings.js';
@@ -49,7 +51,7 @@ export const getPrompt = async (
       args = checked.value;
     }
     try {
-      return toPromptResult(await prompt.render(args, c), prompt.description);
+      return toPromptResult(passInput(await prompt.render(args, c)) as PromptReturn, prompt.description);
     } catch (error) {
       throw handlerError(error, `rendering prompt '${prompt.name}'`, options.maskErrorDetails);
     }

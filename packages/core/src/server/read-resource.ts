@@ -1,6 +1,7 @@
 import type { Context } from '../context/context.js';
 import { ErrorCode } from '../errors/codes.js';
 import { invalidParams, ProtocolError } from '../errors/errors.js';
+import { passInput } from '../input/input-required.js';
 import { inModule } from '../middleware/module-middleware.js';
 import { readMountedResource } from '../mount/mounted-methods.js';
 import type { ReadResourceResult } from '../protocol/types.js';
@@ -39,7 +40,7 @@ export const readResource = async (
     if (exact && isVisible(ctx, exact.descriptor)) {
       const { read, mimeType } = exact.descriptor;
       return (await inModule(exact.descriptor, 'resources/read', { uri }, ctx, async (_p, c) =>
-        toReadResult(await read({}, c), uri, mimeType),
+        toReadResult(passInput(await read({}, c)), uri, mimeType),
       )) as ReadResourceResult;
     }
     let rejection: string | undefined;
@@ -49,7 +50,7 @@ export const readResource = async (
       if (error) rejection ??= `Invalid parameters for resource '${uri}': ${error}`;
       if (params === undefined) continue;
       return (await inModule(entry.descriptor, 'resources/read', { uri }, ctx, async (_p, c) =>
-        toReadResult(await entry.descriptor.read(params, c), uri, entry.descriptor.mimeType),
+        toReadResult(passInput(await entry.descriptor.read(params, c)), uri, entry.descriptor.mimeType),
       )) as ReadResourceResult;
     }
     if (rejection) throw invalidParams(rejection, { uri });

@@ -13,6 +13,7 @@ import type {
 import { everythingEnabled } from '../context/defaults.js';
 import { LOG_LEVELS } from '../context/log-levels.js';
 import { McpkitError } from '../errors/errors.js';
+import type { InputAnswers } from '../input/answers.js';
 import type {
   ClientCapabilities,
   CreateMessageRequestParams,
@@ -50,6 +51,8 @@ export interface TestContextOptions {
   readonly sessionId?: string;
   /** Who the request is from, as a transport's authentication would set it. */
   readonly auth?: AuthInfo;
+  /** `ctx.input`: the answers a handler re-entered after `inputRequired()` reads. */
+  readonly input?: InputAnswers;
   readonly state?: Map<string, unknown>;
   readonly clientInfo?: Implementation;
   readonly clientCapabilities?: ClientCapabilities;
@@ -153,6 +156,7 @@ export const createTestContext = (options: TestContextOptions = {}): TestContext
     elicit: elicit as Context['elicit'],
     roots: options.roots ? async () => [...(options.roots as Root[])] : missing('Roots'),
     readResource: server ? (uri) => server.readResource(uri) : missing('readResource (pass { server })'),
+    input: options.input,
     recorded,
   };
 };
