@@ -1,5 +1,5 @@
 /**
- * Entry of every server under test: `main.ts <raw|sdk|fastmcp|mcpkit> [flags]`.
+ * Entry of every server under test: `main.ts <raw|sdk|fastmcp|mcpkit|sdk-v2> [flags]`.
  * Prints `{"url": ...}` on stdout once an HTTP server listens. SIGUSR2 runs a
  * full GC (node --expose-gc) so memory readings are not inflated by garbage.
  * Run with `node --import tsx`: the TypeScript here is transpiled once at load;
@@ -7,7 +7,7 @@
  */
 import { parseServerArgs } from './args.js';
 
-const libraries = ['raw', 'sdk', 'fastmcp', 'mcpkit'] as const;
+const libraries = ['raw', 'sdk', 'fastmcp', 'mcpkit', 'sdk-v2'] as const;
 const name = process.argv[2] ?? '';
 if (!(libraries as readonly string[]).includes(name)) throw new Error(`unknown server ${name}`);
 

@@ -1,6 +1,6 @@
 /**
  * `pnpm bench [--quick] [--json <file>] [--only <scenario,...>] [--servers <raw,sdk,fastmcp,mcpkit>]
- *   [--load wrk|autocannon] [--no-build]`
+ *   [--load wrk|autocannon] [--runs <n>] [--no-build]`
  *
  * Runs every scenario for the raw node:http ceiling, the official SDK, fastmcp
  * and mcpkit, each server in its own child process, and prints a markdown table
@@ -14,6 +14,7 @@ import { type Row, toMarkdown } from './lib/report.js';
 import { LIBRARIES, type Library } from './lib/spawn-server.js';
 import { pickLoadGenerator } from './load/pick.js';
 import { attacks } from './scenarios/attacks.js';
+import { http2026 } from './scenarios/http-2026.js';
 import { httpStateful } from './scenarios/http-stateful.js';
 import { httpStateless } from './scenarios/http-stateless.js';
 import { manyTools } from './scenarios/many-tools.js';
@@ -24,6 +25,7 @@ import { stdio } from './scenarios/stdio.js';
 const SCENARIOS = {
   'http-stateful': httpStateful,
   'http-stateless': httpStateless,
+  'http-2026': http2026,
   stdio,
   sessions,
   'many-tools': manyTools,
@@ -57,7 +59,19 @@ if (buildError) log(`mcpkit will be n/a: ${buildError}`);
 const load = pickLoadGenerator(option('--load') as 'wrk' | 'autocannon' | undefined);
 // A failed build leaves a stale dist/: mcpkit is then not measured at all.
 const measured = buildError ? libraries.filter((name) => name !== 'mcpkit') : libraries;
-const ctx: BenchContext = { quick, load, libraries: measured, connections: 32, log, ...durations(quick) };
+// More runs per HTTP figure steady the medians when the machine is busy with other work.
+const runs = option('--runs');
+if (runs !== undefined && !(Number.isInteger(Number(runs)) && Number(runs) > 0))
+  throw new Error(`--runs wants a positive whole number, got ${runs}`);
+const ctx: BenchContext = {
+  quick,
+  load,
+  libraries: measured,
+  connections: 32,
+  log,
+  ...durations(quick),
+  ...(runs === undefined ? {} : { runs: Number(runs) }),
+};
 const machine = `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, node ${process.version}`;
 log(`load generator: ${load.name}; ${machine}; ${quick ? 'quick' : 'full'} run`);
 
@@ -76,7 +90,7 @@ if (buildError && libraries.includes('mcpkit'))
 const seconds = (performance.now() - started) / 1000;
 process.stdout.write(
   `\nLoad generator: ${load.name} (1 thread, ${ctx.connections} connections). ${machine}. ` +
-    `${quick ? 'Quick' : 'Full'} run, ${seconds.toFixed(0)} s. Ratios are to the SDK; ↑ higher is better, ↓ lower is better; ` +
+    `${quick ? 'Quick' : 'Full'} run, ${seconds.toFixed(0)} s; each HTTP figure the median of ${ctx.runs} run(s) of ${ctx.seconds} s. Ratios are to the SDK; ↑ higher is better, ↓ lower is better; ` +
     `every server was checked (add(2, 3) = 5) before load, and errors are shown (⚠) only when there were any.\n\n` +
     `${toMarkdown(rows, libraries)}\n`,
 );

@@ -1,6 +1,7 @@
 /**
- * Profiles one server under the bench's HTTP load: `pnpm --filter @mcpkit/bench profile [mcpkit|sdk|...] [--stateless] [--sse]`.
- * Starts it with `node --cpu-prof`, sends `tools/call add` with wrk (or autocannon) for 8 s,
+ * Profiles one server under the bench's HTTP load: `pnpm --filter @mcpkit/bench profile [mcpkit|sdk|sdk-v2|...] [--stateless] [--sse] [--2026]`.
+ * Starts it with `node --cpu-prof`, sends `tools/call add` with wrk (or autocannon) for 8 s
+ * (with `--2026`: the 2026-07-28 request of the http-2026 scenario, no session),
  * stops it with SIGINT (so the profile is written) and prints where the samples fell:
  * the kernel send, garbage collection, idle, the library's own code, and the top functions.
  * Reads mcpkit from `dist/`, like the bench (run `pnpm bench --only construction` or a build first).
@@ -8,8 +9,8 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { ADD_CALL, BASE_HEADERS, openSession } from './lib/mcp-http.js';
-import { type Library, spawnServer } from './lib/spawn-server.js';
+import { ADD_CALL, BASE_HEADERS, MODERN_ADD_CALL, MODERN_ADD_HEADERS, openSession } from './lib/mcp-http.js';
+import { type ServerName, spawnServer } from './lib/spawn-server.js';
 import { pickLoadGenerator } from './load/pick.js';
 
 interface ProfileNode {
@@ -42,8 +43,10 @@ const selfTimes = (profile: Profile): Map<string, { time: number; url: string }>
 const busyTime = (times: Map<string, { time: number }>): number =>
   [...times].reduce((sum, [key, { time }]) => (key.startsWith('(idle)') ? sum : sum + time), 0);
 
-const library = (process.argv[2] ?? 'mcpkit') as Library;
-const stateless = process.argv.includes('--stateless');
+const library = (process.argv[2] ?? 'mcpkit') as ServerName;
+const modern = process.argv.includes('--2026');
+// 2026-07-28 requests never open a session.
+const stateless = modern || process.argv.includes('--stateless');
 const flags = [...(stateless ? ['--stateless'] : []), ...(process.argv.includes('--sse') ? [] : ['--json'])];
 const dir = await mkdtemp(join(tmpdir(), 'mcpkit-profile-'));
 const server = await spawnServer(library, 'http', flags, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
@@ -51,10 +54,15 @@ try {
   const url = server.url as string;
   const session = stateless ? {} : await openSession(url);
   const load = pickLoadGenerator();
-  const spec = { url, headers: { ...BASE_HEADERS, ...session }, ...ADD_CALL, connections: 32 };
+  const call = modern
+    ? { headers: { ...BASE_HEADERS, ...MODERN_ADD_HEADERS }, ...MODERN_ADD_CALL }
+    : { headers: { ...BASE_HEADERS, ...session }, ...ADD_CALL };
+  const spec = { url, ...call, connections: 32 };
   await load.run({ ...spec, seconds: 2 });
   const result = await load.run({ ...spec, seconds: 8 });
-  console.log(`${library} ${flags.join(' ')}: ${Math.round(result.rps)} req/s under ${load.name}`);
+  console.log(
+    `${library} ${flags.join(' ')}${modern ? ' 2026' : ''}: ${Math.round(result.rps)} req/s under ${load.name}`,
+  );
 } finally {
   await new Promise<void>((resolve) => {
     server.child.once('exit', () => resolve());

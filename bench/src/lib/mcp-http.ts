@@ -70,3 +70,38 @@ export const verifyHttp = async (url: string, headers: Record<string, string>): 
   if (answer.status !== 200) throw new Error(`tools/call failed: HTTP ${answer.status}`);
   expectText(answer.message?.result, '5');
 };
+
+/** The 2026 revision: no initialize, no session, a per-request envelope in `params._meta`. */
+export const MODERN_PROTOCOL_VERSION = '2026-07-28';
+
+/** Headers a 2026-07-28 `tools/call add` carries (sent on top of {@link BASE_HEADERS}, replacing its version). */
+export const MODERN_ADD_HEADERS: Readonly<Record<string, string>> = {
+  'mcp-protocol-version': MODERN_PROTOCOL_VERSION,
+  'mcp-method': 'tools/call',
+  'mcp-name': 'add',
+};
+
+/** {@link ADD_CALL} as a 2026-07-28 request: the envelope a client sends with every request. */
+export const MODERN_ADD_CALL = {
+  method: 'tools/call',
+  params: {
+    ...ADD_CALL.params,
+    _meta: {
+      'io.modelcontextprotocol/protocolVersion': MODERN_PROTOCOL_VERSION,
+      'io.modelcontextprotocol/clientCapabilities': {},
+      'io.modelcontextprotocol/clientInfo': { name: 'mcpkit-bench', version: '1' },
+    },
+  },
+} as const;
+
+/**
+ * Checks a 2026-07-28 `add(2, 3)` answers 5 as a modern result
+ * (`resultType: "complete"`), so the server did not serve it as a 2025 call.
+ */
+export const verifyModernHttp = async (url: string, headers: Record<string, string>): Promise<void> => {
+  const answer = await post(url, { jsonrpc: '2.0', id: 1, ...MODERN_ADD_CALL }, headers);
+  if (answer.status !== 200) throw new Error(`2026 tools/call failed: HTTP ${answer.status}`);
+  expectText(answer.message?.result, '5');
+  const resultType = (answer.message?.result as { resultType?: unknown } | undefined)?.resultType;
+  if (resultType !== 'complete') throw new Error(`expected resultType "complete", got ${JSON.stringify(resultType)}`);
+};

@@ -6,6 +6,10 @@ import { fileURLToPath } from 'node:url';
 export const LIBRARIES = ['raw', 'sdk', 'fastmcp', 'mcpkit'] as const;
 /** One of {@link LIBRARIES}. */
 export type Library = (typeof LIBRARIES)[number];
+/** Every server `servers/main.ts` can start: the table's columns, plus the SDK v2 handler (the 2026 row's anchor). */
+export const SERVERS = [...LIBRARIES, 'sdk-v2'] as const;
+/** One of {@link SERVERS}. */
+export type ServerName = (typeof SERVERS)[number];
 
 /** A server under test running in its own child process. */
 export interface RunningChild {
@@ -44,7 +48,7 @@ const stopper = (child: ChildProcess) => () =>
  * are the pipes to talk to). Rejects with its stderr if it dies first.
  */
 export const spawnServer = async (
-  library: Library,
+  library: ServerName,
   transport: 'http' | 'stdio',
   flags: readonly string[] = [],
   nodeArgs: readonly string[] = [],
