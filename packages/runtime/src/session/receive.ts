@@ -11,7 +11,7 @@ import {
   success,
 } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import { addRequest, removeRequest } from './inflight.js';
+import { addRequest, findRequest, removeRequest } from './inflight.js';
 import { RunningRequest, requestFinished } from './request-context.js';
 import type { SessionCore } from './session-core.js';
 import { onNotification } from './session-notifications.js';
@@ -65,31 +65,50 @@ const serveRequest = async (
   // A liveness check: answered by the session itself, never slowed or refused by middleware.
   if (method === 'ping') return success(id, {});
   const request = new RunningRequest(core, id, method, params, related, extra?.auth);
-  if (!addRequest(core, request))
-    return failure(
-      id,
-      ErrorCode.InvalidRequest,
-      `Request id ${JSON.stringify(id)} is already in use by a running request`,
-    );
-  const initializing = method === 'initialize';
-  let initialized: (() => void) | undefined;
-  if (initializing) {
-    // Marks the initialize in progress: a second one is refused, other requests wait for it.
-    core.offered = readHello(params);
-    core.initializing = new Promise<void>((resolve) => {
-      initialized = resolve;
-    });
+  if (method !== 'initialize') return run(core, request);
+  if (findRequest(core, id)) return inUse(id);
+  // Marks the initialize in progress: a second one is refused, other requests wait for it.
+  let initialized!: () => void;
+  core.offered = readHello(params);
+  core.initializing = new Promise<void>((resolve) => {
+    initialized = resolve;
+  });
+  return run(
+    core,
+    request,
+    () => {
+      core.offered = undefined;
+      core.initializing = undefined;
+      initialized();
+    },
+    (response) => settleInitialize(core, params, response),
+  );
+};
+
+const inUse = (id: RequestId) =>
+  failure(id, ErrorCode.InvalidRequest, `Request id ${JSON.stringify(id)} is already in use by a running request`);
+
+/**
+ * Runs one request while it is in flight (registered by id, so it can be
+ * cancelled), and answers it unless it was cancelled or the session closed.
+ * `answered` sees the response first; `done` runs once it is over, whatever happened.
+ */
+const run = async (
+  core: SessionCore,
+  request: RunningRequest,
+  done?: () => void,
+  answered?: (response: JsonRpcResponse) => void,
+): Promise<JsonRpcResponse | undefined> => {
+  if (!addRequest(core, request)) {
+    done?.();
+    return inUse(request.id);
   }
   try {
     const response = await core.shared.server.dispatch(request, request);
-    if (initializing) settleInitialize(core, params, response);
+    answered?.(response);
     return request.cancelled || core.closed ? undefined : response;
   } finally {
-    if (initializing) {
-      core.offered = undefined;
-      core.initializing = undefined;
-      initialized?.();
-    }
+    done?.();
     request.finished = true;
     removeRequest(core, request);
     // Abandon client requests the handler left behind (e.g. after a tool timeout); made only when one was sent.
@@ -114,21 +133,7 @@ const serveModern = async (
   const facts = extra?.facts ?? readModernFacts(params);
   if (facts instanceof ProtocolError) return failure(id, facts.code, facts.message, facts.data);
   const request = new RunningRequest(core, id, method, params, related, extra?.auth, facts);
-  if (!addRequest(core, request))
-    return failure(
-      id,
-      ErrorCode.InvalidRequest,
-      `Request id ${JSON.stringify(id)} is already in use by a running request`,
-    );
-  try {
-    const response = await core.shared.server.dispatch(request, request);
-    return request.cancelled || core.closed ? undefined : response;
-  } finally {
-    request.finished = true;
-    removeRequest(core, request);
-    request.settled?.abort(requestFinished());
-    runCleanups(request.cleanups);
-  }
+  return run(core, request, () => runCleanups(request.cleanups));
 };
 
 /** Runs a finished modern request's `ctx.session.onClose` hooks; one failing does not stop the others. */
