@@ -36,6 +36,8 @@ export type {
 export { everythingEnabled } from './context/defaults.js';
 export { isLogLevel, LOG_LEVELS } from './context/log-levels.js';
 export {
+  ClientUnavailableError,
+  type ClientUnavailableReason,
   DefinitionError,
   ErrorCode,
   type ErrorCodeValue,

@@ -8,6 +8,7 @@ describe('public API', () => {
     // A change here is an API change: update the snapshot on purpose, and the docs with it.
     expect(Object.keys(core).sort()).toMatchInlineSnapshot(`
       [
+        "ClientUnavailableError",
         "DEFAULT_CACHE_HINT",
         "DefinitionError",
         "ErrorCode",

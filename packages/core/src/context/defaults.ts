@@ -1,4 +1,4 @@
-import { McpkitError } from '../errors/errors.js';
+import { ClientUnavailableError, McpkitError } from '../errors/errors.js';
 import type { InputAnswers } from '../input/answers.js';
 import type { ReadResourceResult } from '../protocol/types.js';
 import type { McpRequest } from '../request/request.js';
@@ -25,8 +25,8 @@ export const everythingEnabled = (_component: Component): boolean => true;
 
 const noClient = (feature: string) => () =>
   Promise.reject(
-    new McpkitError(
-      'NO_CLIENT',
+    new ClientUnavailableError(
+      'no-client',
       `${feature} needs a connected client; this request has none. In unit tests, pass createTestContext({ ... }) to script the answer.`,
     ),
   );

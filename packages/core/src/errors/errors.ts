@@ -42,6 +42,36 @@ export class ProtocolError extends McpkitError {
   }
 }
 
+/** Why a context call (`ctx.sample`, `ctx.elicit`, `ctx.roots`) could not reach the client. */
+export type ClientUnavailableReason =
+  /** No client at all: a direct call, or a test context without that answer scripted. */
+  | 'no-client'
+  /** The client did not declare the capability the call needs. */
+  | 'capability'
+  /** A stateless HTTP session, which cannot send requests to the client. */
+  | 'stateless'
+  /** The session closed. */
+  | 'closed'
+  /** No open stream to the client right now. */
+  | 'no-channel'
+  /** A 2026-07-28 request on a server with `input.replay` off: use `inputRequired()`. */
+  | 'replay-off';
+
+/**
+ * The one error every context call the client cannot answer fails with, code
+ * `CLIENT_UNAVAILABLE`; `reason` says why. Inside a tool it becomes a tool
+ * error the model reads.
+ */
+export class ClientUnavailableError extends McpkitError {
+  readonly reason: ClientUnavailableReason;
+
+  constructor(reason: ClientUnavailableReason, message: string) {
+    super('CLIENT_UNAVAILABLE', message);
+    this.name = 'ClientUnavailableError';
+    this.reason = reason;
+  }
+}
+
 /**
  * A component or server that cannot be built as declared (bad name, duplicate,
  * template/params mismatch). Thrown at construction, never while serving.

@@ -1,5 +1,7 @@
 export { ErrorCode, type ErrorCodeValue } from './codes.js';
 export {
+  ClientUnavailableError,
+  type ClientUnavailableReason,
   DefinitionError,
   invalidParams,
   isMcpkitError,

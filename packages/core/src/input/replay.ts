@@ -1,6 +1,6 @@
 import { toElicitOutcome } from '../context/client-requests.js';
 import type { Context, ElicitRequest, SampleRequest } from '../context/context.js';
-import { McpkitError } from '../errors/errors.js';
+import { ClientUnavailableError } from '../errors/errors.js';
 import type { InputRequest } from '../protocol/input-requests.js';
 import type { CreateMessageResult, ElicitResult, Root } from '../protocol/types.js';
 import type { InputAnswers } from './answers.js';
@@ -38,8 +38,8 @@ const replayer = (input: InputAnswers | undefined, replay: boolean): Pick<Contex
       return toAnswer(answer as never);
     }
     if (!replay)
-      throw new McpkitError(
-        'NO_CLIENT',
+      throw new ClientUnavailableError(
+        'replay-off',
         `${request.method} cannot be sent to the client on a 2026-07-28 request with replay off: return inputRequired({ requests }) instead`,
       );
     const asked: InputRequired = {

@@ -12,7 +12,7 @@ import type {
 } from '../context/context.js';
 import { everythingEnabled } from '../context/defaults.js';
 import { LOG_LEVELS } from '../context/log-levels.js';
-import { McpkitError } from '../errors/errors.js';
+import { ClientUnavailableError } from '../errors/errors.js';
 import type { InputAnswers } from '../input/answers.js';
 import type {
   ClientCapabilities,
@@ -73,7 +73,9 @@ export interface Recording {
 export type TestContext = Context & { readonly recorded: Recording };
 
 const missing = (what: string) => () =>
-  Promise.reject(new McpkitError('NO_CLIENT', `${what} was not scripted: pass it to createTestContext({ ... })`));
+  Promise.reject(
+    new ClientUnavailableError('no-client', `${what} was not scripted: pass it to createTestContext({ ... })`),
+  );
 
 const matches = (component: Component, selector: ComponentSelector): boolean => {
   const name = componentKey(component);

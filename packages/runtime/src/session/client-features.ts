@@ -1,9 +1,9 @@
 import {
+  ClientUnavailableError,
   type Context,
   type CreateMessageResult,
   type ElicitRequest,
   type ElicitResult,
-  McpkitError,
   type Root,
   toElicitOutcome,
   toElicitParams,
@@ -22,20 +22,21 @@ export interface OutgoingRoute {
 }
 
 const missing = (feature: string, capability: string) =>
-  new McpkitError(
-    'CLIENT_CAPABILITY_MISSING',
+  new ClientUnavailableError(
+    'capability',
     `${feature} is not available: the client did not declare the '${capability}' capability at initialize`,
   );
 
 /** Why the client cannot be asked anything right now, or undefined when it can. */
-const unreachable = (core: SessionCore, feature: string, route: OutgoingRoute): McpkitError | undefined => {
+const unreachable = (core: SessionCore, feature: string, route: OutgoingRoute): ClientUnavailableError | undefined => {
   if (core.stateless)
-    return new McpkitError(
-      'STATELESS_SESSION',
+    return new ClientUnavailableError(
+      'stateless',
       `${feature} needs a stateful session: this server runs stateless, so it cannot send requests to the client`,
     );
-  if (core.closed) return new McpkitError('SESSION_CLOSED', `${feature} failed: the session is closed`);
-  if (!route.send()) return new McpkitError('NO_CHANNEL', `${feature} failed: there is no open channel to the client`);
+  if (core.closed) return new ClientUnavailableError('closed', `${feature} failed: the session is closed`);
+  if (!route.send())
+    return new ClientUnavailableError('no-channel', `${feature} failed: there is no open channel to the client`);
   return undefined;
 };
 
@@ -49,7 +50,7 @@ const ask = async (
   route: OutgoingRoute,
   method: string,
   params: object,
-  lacking: McpkitError | undefined,
+  lacking: ClientUnavailableError | undefined,
 ) => {
   const problem = unreachable(core, feature, route) ?? lacking;
   if (problem) throw problem;

@@ -1,14 +1,12 @@
 import {
   type AuthInfo,
-  type ClientCapabilities,
+  ClientUnavailableError,
   type Era,
-  ErrorCode,
   type Logger,
   type LoggingLevel,
   McpkitError,
   type McpRequest,
   type ModernFacts,
-  ProtocolError,
   type RequestId,
   type RequestWiring,
   type SessionControl,
@@ -52,25 +50,16 @@ const sessionLogger = (core: SessionCore): Logger => {
   return core.logger;
 };
 
-/**
- * `ctx.sample`, `ctx.elicit` and `ctx.roots` of a modern request: the modern
- * era sends no requests to the client while a request runs. A client that did
- * not declare the capability gets -32021 naming it.
- */
-const noClientOnModern =
-  (feature: string, capability: 'sampling' | 'elicitation' | 'roots', declared: ClientCapabilities) => () =>
-    Promise.reject(
-      declared[capability] === undefined
-        ? new ProtocolError(
-            ErrorCode.MissingRequiredClientCapability,
-            `${feature} needs the client capability '${capability}', which this request did not declare`,
-            { requiredCapabilities: { [capability]: {} } },
-          )
-        : new McpkitError(
-            'NO_CLIENT_REQUESTS',
-            `${feature} cannot reach the client on a 2026-07-28 request: the server sends no requests to the client there`,
-          ),
-    );
+/** The client calls a modern request's wiring offers: none reach the client (core's replay stands in for them). */
+const unreachableOnModern = () =>
+  Promise.reject(
+    new ClientUnavailableError('no-client', 'a 2026-07-28 request sends no requests to the client; core replays them'),
+  );
+const MODERN_CLIENT = {
+  sample: unreachableOnModern,
+  elicit: unreachableOnModern as NonNullable<RequestWiring['elicit']>,
+  roots: unreachableOnModern,
+};
 
 /** `ctx.progress` of a request that sent no progress token: there is nowhere to report to. */
 const noProgress = () => Promise.resolve();
@@ -163,10 +152,10 @@ export class RunningRequest implements McpRequest, RequestWiring {
       this.progress =
         typeof token === 'string' || typeof token === 'number' ? progressOf(core, this, token) : noProgress;
       this.session = new RequestSessionInfo(core, facts, this.cleanups);
-      const declared = facts.clientCapabilities;
-      this.sample = noClientOnModern('Sampling (ctx.sample)', 'sampling', declared);
-      this.elicit = noClientOnModern('Elicitation (ctx.elicit)', 'elicitation', declared) as RunningRequest['elicit'];
-      this.roots = noClientOnModern('Listing roots (ctx.roots)', 'roots', declared);
+      // The modern era sends no requests to the client: core replaces these with its replaying calls.
+      this.sample = MODERN_CLIENT.sample;
+      this.elicit = MODERN_CLIENT.elicit;
+      this.roots = MODERN_CLIENT.roots;
       this['~session'] = undefined;
       return;
     }
