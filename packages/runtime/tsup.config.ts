@@ -9,6 +9,6 @@ export default defineConfig({
   target: 'node20',
   // jose is ESM-only: bundled, so `require('@mcpkit/runtime')` works on Node versions without require(esm) (< 20.19).
   noExternal: ['jose'],
-  // Loaded only for OpenAPI documents, when installed.
-  external: ['@mcpkit/openapi'],
+  // Loaded only when needed (an OpenAPI document, MCPKIT_OAUTH_PROVIDER), when installed.
+  external: ['@mcpkit/openapi', '@mcpkit/auth'],
 });

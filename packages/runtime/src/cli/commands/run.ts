@@ -1,3 +1,4 @@
+import { authFromEnv } from '../auth-from-env.js';
 import { loadEnvFiles } from '../env-files.js';
 import { loadServer } from '../load-server.js';
 import { note } from '../output.js';
@@ -52,9 +53,10 @@ export const runCommand = async (args: readonly string[]): Promise<number | 'hel
   const stopped = signalled();
   // Loaded lazily: inspect and call never need the transports.
   const { serve } = await import('../../serve.js');
+  const auth = await authFromEnv(settings.transport, process.env);
   let handle: Awaited<ReturnType<typeof serve>>;
   try {
-    handle = await serve(server, serveOptions(settings));
+    handle = await serve(server, auth ? { ...serveOptions(settings), auth } : serveOptions(settings));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new CliError(`Could not serve over ${settings.transport}: ${reason}`, { cause: error });
