@@ -118,8 +118,6 @@ export class RunningRequest implements McpRequest, RequestWiring {
   readonly elicit: NonNullable<RequestWiring['elicit']>;
   readonly roots: NonNullable<RequestWiring['roots']>;
   readonly '~session': SessionControl | undefined;
-  /** Hooks a modern request's `ctx.session.onClose` registered: they run when the request ends. */
-  readonly cleanups: Set<() => void> | undefined;
 
   constructor(
     core: SessionCore,
@@ -146,12 +144,11 @@ export class RunningRequest implements McpRequest, RequestWiring {
       this.clientInfo = facts.clientInfo;
       this.clientCapabilities = facts.clientCapabilities;
       this.logLevel = facts.logLevel;
-      this.cleanups = new Set();
       // Log messages only when this request asked for them, and only on its own stream.
       this.log = facts.logLevel ? createLogger({ level: facts.logLevel }, route.send) : core.shared.unheardLogger;
       this.progress =
         typeof token === 'string' || typeof token === 'number' ? progressOf(core, this, token) : noProgress;
-      this.session = new RequestSessionInfo(core, facts, this.cleanups);
+      this.session = new RequestSessionInfo(core, facts);
       // The modern era sends no requests to the client: core replaces these with its replaying calls.
       this.sample = MODERN_CLIENT.sample;
       this.elicit = MODERN_CLIENT.elicit;
@@ -165,7 +162,6 @@ export class RunningRequest implements McpRequest, RequestWiring {
     this.clientInfo = hello?.clientInfo;
     this.clientCapabilities = hello?.capabilities;
     this.logLevel = core.record.level;
-    this.cleanups = undefined;
     // Without a stream of its own, logs and list_changed go to the standing channel: the session's objects do.
     const own = related !== undefined;
     const features = clientFeatures(core, route);

@@ -183,7 +183,6 @@ const disableOnModern = fixedOnModern('disable');
  */
 export class RequestSessionInfo implements RuntimeSessionInfo {
   readonly id = undefined;
-  readonly state = new Map<string, unknown>();
   readonly clientInfo: Implementation | undefined;
   readonly clientCapabilities: SessionInfo['clientCapabilities'];
   readonly protocolVersion: string | undefined;
@@ -193,22 +192,30 @@ export class RequestSessionInfo implements RuntimeSessionInfo {
   readonly hub: unknown;
   readonly lifespan: unknown;
   readonly lifespans: ReadonlyMap<Lifespan, unknown>;
+  /** An own closure: callers (proxies) take it off the object unbound. */
   readonly onClose: (cleanup: () => void) => () => void;
+  /** Hooks `onClose` registered, made on the first: the request runs them when it ends. */
+  cleanups: Set<() => void> | undefined;
+  #state: Map<string, unknown> | undefined;
 
-  constructor(
-    core: SessionCore,
-    facts: Pick<SessionInfo, 'clientInfo' | 'clientCapabilities' | 'protocolVersion'>,
-    cleanups: Set<() => void>,
-  ) {
+  constructor(core: SessionCore, facts: Pick<SessionInfo, 'clientInfo' | 'clientCapabilities' | 'protocolVersion'>) {
     this.clientInfo = facts.clientInfo;
     this.clientCapabilities = facts.clientCapabilities;
     this.protocolVersion = facts.protocolVersion;
     this.hub = core.shared.hub;
     this.lifespan = core.shared.lifespan;
     this.lifespans = core.shared.lifespans;
+    this.cleanups = undefined;
     this.onClose = (cleanup) => {
-      cleanups.add(cleanup);
-      return () => cleanups.delete(cleanup);
+      this.cleanups ??= new Set();
+      this.cleanups.add(cleanup);
+      return () => this.cleanups?.delete(cleanup);
     };
+  }
+
+  /** State for this request only, made when first read. */
+  get state(): Map<string, unknown> {
+    this.#state ??= new Map();
+    return this.#state;
   }
 }
