@@ -46,6 +46,7 @@ describe('public API', () => {
         "mount",
         "negotiateVersion",
         "notification",
+        "outwardName",
         "prompt",
         "rateLimit",
         "readHello",

@@ -5,6 +5,7 @@ import type { SessionHub } from '../session/hub.js';
 import type { EventStore } from './event-store.js';
 import type { HttpReply, HttpRequest } from './exchange.js';
 import { rpcErrorResponse } from './responses.js';
+import type { ServerHeaderParams } from './server-header-params.js';
 import type { SessionEntry, SessionTable } from './session-table.js';
 
 /** Everything the MCP endpoint's method handlers share. */
@@ -17,6 +18,8 @@ export interface Endpoint {
   readonly stateless: boolean;
   readonly maxBodyBytes: number;
   readonly keepAliveMs: number;
+  /** The served tools' `x-mcp-header` arguments, for the gate's `Mcp-Param-*` checks. */
+  readonly headerParams: ServerHeaderParams;
 }
 
 /** The revision the spec says to assume when a client sends no `MCP-Protocol-Version`. */

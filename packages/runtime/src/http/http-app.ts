@@ -13,6 +13,7 @@ import {
   type HttpOptions,
 } from './options.js';
 import { createRouter, type Router } from './router.js';
+import { serverHeaderParams } from './server-header-params.js';
 import { createSessionTable } from './session-table.js';
 
 /** A Streamable HTTP transport bound to one server, before any framework adapter. */
@@ -41,6 +42,7 @@ export const createHttpApp = (server: Server, options: HttpOptions = {}): HttpAp
     stateless: options.stateless ?? false,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     keepAliveMs: options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS,
+    headerParams: serverHeaderParams(server),
   };
   const path = options.path ?? '/mcp';
   // Every MCP request is authenticated (when `auth` is set); the metadata stays public.
@@ -57,5 +59,11 @@ export const createHttpApp = (server: Server, options: HttpOptions = {}): HttpAp
     },
     table.size,
   );
-  return { router, close: table.closeAll };
+  return {
+    router,
+    close: () => {
+      endpoint.headerParams.stop();
+      table.closeAll();
+    },
+  };
 };
