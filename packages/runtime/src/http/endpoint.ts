@@ -20,6 +20,8 @@ export interface Endpoint {
   readonly keepAliveMs: number;
   /** The served tools' `x-mcp-header` arguments, for the gate's `Mcp-Param-*` checks. */
   readonly headerParams: ServerHeaderParams;
+  /** Ends each listen stream this endpoint serves, gracefully (on close). */
+  readonly listens: Set<() => void>;
 }
 
 /** The revision the spec says to assume when a client sends no `MCP-Protocol-Version`. */

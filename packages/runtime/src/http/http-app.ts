@@ -19,7 +19,7 @@ import { createSessionTable } from './session-table.js';
 /** A Streamable HTTP transport bound to one server, before any framework adapter. */
 export interface HttpApp {
   readonly router: Router;
-  /** Ends every session (and so every open stream). */
+  /** Ends every session (and so every open stream), answering open listen streams first. */
   readonly close: () => void;
 }
 
@@ -43,6 +43,7 @@ export const createHttpApp = (server: Server, options: HttpOptions = {}): HttpAp
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     keepAliveMs: options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS,
     headerParams: serverHeaderParams(server),
+    listens: new Set(),
   };
   const path = options.path ?? '/mcp';
   // Every MCP request is authenticated (when `auth` is set); the metadata stays public.
@@ -63,6 +64,8 @@ export const createHttpApp = (server: Server, options: HttpOptions = {}): HttpAp
     router,
     close: () => {
       endpoint.headerParams.stop();
+      // Listen streams are answered before the connections go.
+      for (const end of [...endpoint.listens]) end();
       table.closeAll();
     },
   };

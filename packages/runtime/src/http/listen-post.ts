@@ -31,23 +31,28 @@ export const serveListenPost = async (
       keepAliveMs: endpoint.keepAliveMs,
       onGone: () => {
         gone = true;
+        endpoint.listens.delete(serverEnd);
         handle?.close();
       },
     });
     return conn;
   };
+  // A graceful end (hub or endpoint shutdown): the listen request is answered, then its stream closes.
+  const serverEnd = () => {
+    handle?.close();
+    const sse = stream();
+    sse.write({ data: encodeMessage({ jsonrpc: '2.0', id, result: listenClosedResult(id) } as JSONRPCMessage) });
+    sse.close();
+  };
   const opened = await endpoint.hub.listen({
     id,
     notifications: params.notifications,
     send: (out) => void stream().write({ data: encodeMessage(out as JSONRPCMessage) }),
-    onServerEnd: () => {
-      const sse = stream();
-      sse.write({ data: encodeMessage({ jsonrpc: '2.0', id, result: listenClosedResult(id) } as JSONRPCMessage) });
-      sse.close();
-    },
+    onServerEnd: serverEnd,
   });
   if (opened instanceof ProtocolError) return jsonResponse(failure(id, opened.code, opened.message, opened.data), 200);
   handle = opened;
   if (gone) handle.close();
+  else endpoint.listens.add(serverEnd);
   return stream().response;
 };
