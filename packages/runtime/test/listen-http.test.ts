@@ -9,7 +9,7 @@
 import { createServer, type JsonObjectSchema, mount, resource, type Server, tool } from '@mcpkit/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { changingProvider } from '../../core/test/changing-provider.js';
-import { createSessionHub } from '../src/index.js';
+import { createMemoryEventBus, createSessionHub } from '../src/index.js';
 import { createCleanup, post, sseReader, startHttp } from './http-helpers.js';
 
 const cleanup = createCleanup();
@@ -200,6 +200,24 @@ describe('subscriptions/listen over Streamable HTTP', () => {
     expect(legacy).toEqual(['notifications/tools/list_changed', 'notifications/resources/updated']);
     expect((await listen.nextMessage())?.method).toBe('notifications/tools/list_changed');
     expect((await listen.nextMessage())?.method).toBe('notifications/resources/updated');
+  });
+});
+
+describe('an event bus shared by two instances', () => {
+  it('carries a resource update published on one to a listen stream on the other', async () => {
+    const bus = createMemoryEventBus();
+    const first = listenServer();
+    const second = listenServer();
+    const publisher = createSessionHub(first.server, { eventBus: bus });
+    const listener = createSessionHub(second.server, { eventBus: bus });
+    const running = await startHttp(cleanup, { hub: listener }, second.server);
+    const listen = await openListen(running.url, 'shared', { resourceSubscriptions: ['demo://a'] });
+    await listen.nextMessage();
+    publisher.resourceUpdated('demo://a');
+    expect(await listen.nextMessage()).toMatchObject({
+      method: 'notifications/resources/updated',
+      params: { uri: 'demo://a', _meta: { [SUB]: 'shared' } },
+    });
   });
 });
 
