@@ -13,6 +13,8 @@ export default defineConfig({
         replacement: fileURLToPath(new URL('./packages/runtime/src/stdio/index.ts', import.meta.url)),
       },
       { find: /^@mcpkit\/runtime$/, replacement: src('runtime') },
+      { find: /^@mcpkit\/openapi$/, replacement: src('openapi') },
+      { find: /^@mcpkit\/auth$/, replacement: src('auth') },
     ],
   },
   test: {

@@ -13,6 +13,12 @@ report="$(mktemp -d)"
 
 step() { echo; echo "==> $*"; }
 
+step "system packages (Chromium for the sign-in browser tests)"
+# Debian's chromium, driven by playwright-core: never a downloaded browser. Installed once.
+if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then
+  apt-get update -qq && apt-get install -y -qq chromium >/dev/null || echo "chromium install failed"
+fi
+
 step "install"
 if ! "${PNPM[@]}" install --frozen-lockfile; then
   echo "install failed"
@@ -52,6 +58,26 @@ if [ -f scripts/conformance.sh ]; then
     passed=$((passed + $(echo "$line" | awk '{print $1}'))); failed=$((failed + $(echo "$line" | awk '{print $3}')))
   fi
   if [ "$status" -ne 0 ] && [ -z "$line" ]; then failed=$((failed + 1)); fi
+fi
+
+if [ -f scripts/pack-check.mjs ]; then
+  # The packages as published: pack, install the tarballs into a scratch project, build, type-check, run a server.
+  step "packed tarballs in a scratch project (node scripts/pack-check.mjs)"
+  if node scripts/pack-check.mjs; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+fi
+
+if [ -f scripts/node-matrix.sh ]; then
+  # The protocol-level tests on the other Node majors `engines` admits (npm's node@22 and node@24).
+  for major in 22 24; do
+    step "protocol tests on Node ${major} (bash scripts/node-matrix.sh ${major})"
+    if bash scripts/node-matrix.sh "$major"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+  done
+fi
+
+if [ -f examples/runtimes/check.mjs ]; then
+  # The fetch handler on the runtimes the README names: Bun.serve and Deno.serve (npm's bun and deno packages).
+  step "Bun and Deno servers driven by the SDK client (examples/runtimes/check.mjs)"
+  if node examples/runtimes/check.mjs; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 fi
 
 if [ -d bench ]; then

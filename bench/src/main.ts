@@ -13,9 +13,11 @@ import { type BenchContext, durations } from './lib/context.js';
 import { type Row, toMarkdown } from './lib/report.js';
 import { LIBRARIES, type Library } from './lib/spawn-server.js';
 import { pickLoadGenerator } from './load/pick.js';
+import { attacks } from './scenarios/attacks.js';
 import { httpStateful } from './scenarios/http-stateful.js';
 import { httpStateless } from './scenarios/http-stateless.js';
 import { manyTools } from './scenarios/many-tools.js';
+import { openapiScenario } from './scenarios/openapi.js';
 import { sessions } from './scenarios/sessions.js';
 import { stdio } from './scenarios/stdio.js';
 
@@ -25,6 +27,8 @@ const SCENARIOS = {
   stdio,
   sessions,
   'many-tools': manyTools,
+  attacks,
+  openapi: openapiScenario,
 };
 
 const argv = process.argv.slice(2).filter((arg) => arg !== '--');

@@ -19,7 +19,7 @@ it('runs the demo end to end: a transcript of every step, exit code 0', async ()
   expect(stderr).not.toContain('demo failed');
   expect(code).toBe(0);
   expect(stdout).toMatch(/serving mcpkit-everything over Streamable HTTP at http:\/\/127\.0\.0\.1:\d+\/mcp/);
-  expect(stdout).toContain('19 tools');
+  expect(stdout).toContain('27 tools');
   expect(stdout).toContain('progress 0/100, 50/100, 100/100');
   expect(stdout).toContain('3 log messages: Tool execution started');
   expect(stdout).toContain('"LLM response: Hello from the client side!"');

@@ -1,12 +1,19 @@
-import { type ElicitOutcome, ToolError, tool } from '@mcpkit/core';
+import { type ElicitOutcome, isInputRequired, ToolError, tool } from '@mcpkit/core';
 import * as v from 'valibot';
 import { DEFAULTS_SCHEMA, ENUMS_SCHEMA, USER_INFO_SCHEMA } from './elicitation-schemas.js';
 
 /** Tools that ask the client for something: a sampled completion or the user's input. */
 
 // A client without the capability (or one that fails) becomes a tool error the model can read.
-const asToolError = (what: string, error: unknown): ToolError =>
-  new ToolError(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+/**
+ * A failed client request as a tool error. A request for input is not a
+ * failure: on a 2026-07-28 request `ctx.elicit()` and `ctx.sample()` replay by
+ * ending the round with one, and it must travel on.
+ */
+const asToolError = (what: string, error: unknown): unknown =>
+  isInputRequired(error)
+    ? error
+    : new ToolError(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
 
 const describe = (outcome: ElicitOutcome<unknown>): string =>
   `action=${outcome.action}, content=${JSON.stringify('content' in outcome ? outcome.content : {})}`;

@@ -29,6 +29,14 @@ describe('everything server', () => {
         'test_custom_header',
         'test_trigger_tool_change',
         'test_trigger_prompt_change',
+        'test_input_required_result_elicitation',
+        'test_input_required_result_sampling',
+        'test_input_required_result_list_roots',
+        'test_input_required_result_request_state',
+        'test_input_required_result_multiple_inputs',
+        'test_input_required_result_multi_round',
+        'test_input_required_result_tampered_state',
+        'test_input_required_result_capabilities',
       ].sort(),
     );
     for (const t of tools) expect(t.description).toBeTruthy();

@@ -10,6 +10,7 @@ import {
 } from './content-tools.js';
 import { loggingTool, missingCapability, streamingElicitation } from './diagnostic-tools.js';
 import { customHeaderTool } from './header-tools.js';
+import { inputRequiredFixtures } from './input-required-tools.js';
 import { listChangeTriggers } from './list-change-tools.js';
 import { toolWithLogging, toolWithProgress } from './notifying-tools.js';
 import { promptWithArguments, promptWithEmbeddedResource, promptWithImage, simplePrompt } from './prompts.js';
@@ -47,6 +48,7 @@ export default createServer(
     loggingTool,
     customHeaderTool,
     ...listChangeTriggers(),
+    ...inputRequiredFixtures,
     staticText,
     staticBinary,
     templateData,

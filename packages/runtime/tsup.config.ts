@@ -7,4 +7,8 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'node20',
+  // jose is ESM-only: bundled, so `require('@mcpkit/runtime')` works on Node versions without require(esm) (< 20.19).
+  noExternal: ['jose'],
+  // Loaded only for OpenAPI documents, when installed.
+  external: ['@mcpkit/openapi'],
 });

@@ -40,10 +40,19 @@ export {
   ErrorCode,
   type ErrorCodeValue,
   isMcpkitError,
+  isProtocolError,
   McpkitError,
   ProtocolError,
   ToolError,
 } from './errors/index.js';
+export type { InputAnswers } from './input/answers.js';
+export {
+  ask,
+  type InputRequired,
+  type InputRequiredOptions,
+  inputRequired,
+  isInputRequired,
+} from './input/input-required.js';
 export {
   type CacheableMethod,
   type ErrorHandlingOptions,
@@ -83,6 +92,7 @@ export {
   prompt,
 } from './prompt/prompt.js';
 export { encodeMessage } from './protocol/encode-message.js';
+export type { InputRequest, InputRequests, InputResponses } from './protocol/input-requests.js';
 export {
   errorResponse,
   failure,
@@ -105,6 +115,7 @@ export {
 export type * from './protocol/types.js';
 export { LATEST_LEGACY_PROTOCOL_VERSION, LEGACY_PROTOCOL_VERSIONS, negotiateVersion } from './protocol/versions.js';
 export type { ClientHello, Era, McpRequest, SessionControl } from './request/request.js';
+export { mayReadResource } from './resource/may-read.js';
 export {
   type ContentsItem,
   type ExplicitContents,
@@ -136,6 +147,7 @@ export {
   type CacheScope,
   DEFAULT_CACHE_HINT,
 } from './server/modern-result.js';
+export { INPUT_DEFAULTS, type InputOptions } from './server/mrtr.js';
 export type { DuplicatePolicy, ServerOptions } from './server/options.js';
 export type { Server, ServerInfo } from './server/server.js';
 export {

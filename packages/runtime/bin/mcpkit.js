@@ -10,8 +10,11 @@ const source = new URL('../src/cli/main.ts', import.meta.url);
 if (existsSync(source)) {
   const tsconfig = fileURLToPath(new URL('../../../tsconfig.json', import.meta.url));
   if (existsSync(tsconfig)) process.env.TSX_TSCONFIG_PATH ??= tsconfig;
-  const { tsImport } = await import('tsx/esm/api');
-  await tsImport(source.href, import.meta.url);
+  // A global registration (not tsImport's scoped one), so the CLI's own scoped imports of user modules behave
+  // as in the published build (tsImport's onImport, which `mcpkit dev` uses to find the files to watch).
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import(source.href);
 } else {
   await import(new URL('../dist/cli.js', import.meta.url).href);
 }

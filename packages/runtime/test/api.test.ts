@@ -11,6 +11,7 @@ describe('public API of @mcpkit/runtime', () => {
         "authInfoFromClaims",
         "bearer",
         "closeProxies",
+        "connect",
         "createMemoryEventBus",
         "createMemoryEventStore",
         "createSession",

@@ -13,7 +13,7 @@ describe('mcpkit inspect', () => {
     expect(described.server).toEqual({ name: 'mcpkit-everything', version: '0.1.0' });
     expect(described.instructions).toBe('Fixture server for the MCP conformance suite.');
     expect(described.capabilities).toMatchObject({ logging: {}, completions: {}, resources: { subscribe: true } });
-    expect(described.tools).toHaveLength(19);
+    expect(described.tools).toHaveLength(27);
     expect(described.tools.find((t: { name: string }) => t.name === 'test_sampling')).toMatchObject({
       inputSchema: { type: 'object', properties: { prompt: { type: 'string' } }, required: ['prompt'] },
     });
@@ -163,7 +163,7 @@ describe('usage', () => {
   it('exits 2 when a command lacks its arguments or has too many', async () => {
     const missing = await runCli(['call', EVERYTHING]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('mcpkit call needs <file> <tool>');
+    expect(missing.stderr).toContain('mcpkit call needs <file> <tool|uri>');
     const extra = await runCli(['inspect', EVERYTHING, 'extra']);
     expect(extra.code).toBe(2);
     expect(extra.stderr).toContain('Unexpected argument(s) for mcpkit inspect: extra');

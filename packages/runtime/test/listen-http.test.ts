@@ -127,6 +127,21 @@ describe('subscriptions/listen over Streamable HTTP', () => {
     expect(await bad.json()).toMatchObject({ id: 2, error: { code: -32602 } });
   });
 
+  it('refuses a URI the caller may not read with -32602 naming it, as resources/subscribe does', async () => {
+    const server = createServer({ name: 'guarded', version: '1' }, [
+      resource({ uri: 'secret://report', requires: { scopes: ['reports'] }, read: () => 'numbers' }),
+      resource({ uri: 'demo://a', read: () => 'a' }),
+    ]);
+    const running = await startHttp(cleanup, {}, server);
+    const refused = await modernPost(running.url, 1, 'subscriptions/listen', {
+      notifications: { resourceSubscriptions: ['demo://a', 'secret://report'] },
+    });
+    expect(refused.headers.get('content-type')).toBe('application/json');
+    expect(await refused.json()).toMatchObject({ id: 1, error: { code: -32602, data: { uri: 'secret://report' } } });
+    const allowed = await openListen(running.url, 2, { resourceSubscriptions: ['demo://a'] });
+    expect(await allowed.nextMessage()).toMatchObject({ method: 'notifications/subscriptions/acknowledged' });
+  });
+
   it('sends keep-alive comments on a quiet stream', async () => {
     const { server } = listenServer();
     const running = await startHttp(cleanup, { keepAliveMs: 20 }, server);
@@ -138,7 +153,7 @@ describe('subscriptions/listen over Streamable HTTP', () => {
 
   it('caps open subscriptions (-32600 naming the limit), and closing a stream frees its slot', async () => {
     const { server, changing } = listenServer();
-    const running = await startHttp(cleanup, { maxSubscriptions: 1 }, server);
+    const running = await startHttp(cleanup, { maxListenStreams: 1 }, server);
     const first = await openListen(running.url, 1, { toolsListChanged: true });
     expect(await first.nextMessage()).toMatchObject({ method: 'notifications/subscriptions/acknowledged' });
     const refused = await modernPost(running.url, 2, 'subscriptions/listen', { notifications: {} });

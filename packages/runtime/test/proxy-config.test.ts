@@ -125,12 +125,19 @@ describe('fromConfig() serving', () => {
     cleanup.add(dir.remove);
     const file = dir.file('mcp.json', JSON.stringify(config));
 
+    // The broken entry is reported, not silently dropped: listed under `unreachable`, on stderr, and exit 1.
     const inspected = await runCli(['inspect', file]);
-    expect(inspected.code).toBe(0);
+    expect(inspected.code).toBe(1);
     const described = JSON.parse(inspected.stdout);
     expect(described.server).toEqual({ name: 'mcp', version: '1.0.0' });
     const names = described.tools.map((t: { name: string }) => t.name);
     expect(names).toEqual(expect.arrayContaining(['demo_echo', 'remote_api_whoami']));
+    expect(described.unreachable).toEqual([{ name: 'broken', error: expect.any(String) }]);
+    expect(inspected.stderr).toMatch(/mcpkit: broken: unreachable: /);
+    const healthy = dir.file('healthy.json', JSON.stringify({ mcpServers: { demo: config.mcpServers.demo } }));
+    const clean = await runCli(['inspect', healthy]);
+    expect(clean.code).toBe(0);
+    expect(JSON.parse(clean.stdout).unreachable).toBeUndefined();
 
     // an HTTP server (and a stdio one) bridged to a stdio client
     const client = new Client({ name: 'stdio-client', version: '1' });

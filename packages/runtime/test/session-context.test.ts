@@ -261,7 +261,8 @@ describe('hubOf and lifespanOf', () => {
     const ctx = createTestContext();
     expect(() => hubOf(ctx)).toThrow(McpkitError);
     expect(() => hubOf(ctx)).toThrow(/served by @mcpkit\/runtime/);
-    expect(() => lifespanOf(ctx)).toThrow(/served by @mcpkit\/runtime/);
+    // A test context has no runtime, but it can supply lifespan values: the message says how.
+    expect(() => lifespanOf(ctx)).toThrow(/createTestContext\(\{ lifespan \}\) in tests/);
   });
 
   it('lifespanOf fails clearly when no lifespan was configured, and reads it when there is one', async () => {

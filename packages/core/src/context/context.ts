@@ -1,4 +1,5 @@
 import type * as v from 'valibot';
+import type { InputAnswers } from '../input/answers.js';
 import type {
   ClientCapabilities,
   CreateMessageRequestParams,
@@ -133,6 +134,11 @@ export interface Context {
   readonly roots: () => Promise<Root[]>;
   /** Reads one of this server's own resources. */
   readonly readResource: (uri: string) => Promise<ReadResourceResult>;
+  /**
+   * The client's answers when the handler runs again after asking for input
+   * (`return inputRequired(...)`); `undefined` on a first run.
+   */
+  readonly input: InputAnswers | undefined;
   /**
    * Internal: what the session serving this request does for the methods a
    * session answers (`initialize`, `logging/setLevel`, subscriptions). Set by

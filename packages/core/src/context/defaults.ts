@@ -1,4 +1,5 @@
 import { McpkitError } from '../errors/errors.js';
+import type { InputAnswers } from '../input/answers.js';
 import type { ReadResourceResult } from '../protocol/types.js';
 import type { McpRequest } from '../request/request.js';
 import type { Component } from '../server/component.js';
@@ -95,6 +96,9 @@ export const completeContext = (
   request: Pick<McpRequest, 'id' | 'meta' | 'auth'>,
   wiring: RequestWiring | undefined,
   readResource: (uri: string, ctx: Context) => Promise<ReadResourceResult>,
+  input?: InputAnswers,
+  /** Client calls that replace the wiring's (a 2026 request's replaying ones). */
+  client?: Pick<Context, 'elicit' | 'sample' | 'roots'>,
 ): Context => {
   const ctx = {
     requestId: request.id,
@@ -104,10 +108,11 @@ export const completeContext = (
     log: wiring?.log ?? silentLogger,
     progress: wiring?.progress ?? noProgress,
     session: wiring?.session ?? detachedSession(),
-    sample: wiring?.sample ?? noSampling,
-    elicit: wiring?.elicit ?? noElicitation,
-    roots: wiring?.roots ?? noRoots,
+    sample: client?.sample ?? wiring?.sample ?? noSampling,
+    elicit: client?.elicit ?? wiring?.elicit ?? noElicitation,
+    roots: client?.roots ?? wiring?.roots ?? noRoots,
     readResource: (uri: string) => readResource(uri, ctx as Context),
+    input,
     '~session': wiring?.['~session'],
   } as Omit<Context, 'signal'> & { signal?: AbortSignal };
   (ctx as LazySignalHolder)[INPUT] = wiring;

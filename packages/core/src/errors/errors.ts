@@ -57,6 +57,14 @@ export class DefinitionError extends McpkitError {
 export const invalidParams = (message: string, data?: unknown): ProtocolError =>
   new ProtocolError(ErrorCode.InvalidParams, message, data);
 
+/**
+ * True for a {@link ProtocolError}, even one from another copy of the package
+ * (a server and the runtime serving it may load different copies of core).
+ */
+export const isProtocolError = (error: unknown): error is ProtocolError =>
+  error instanceof ProtocolError ||
+  (error instanceof Error && error.name === 'ProtocolError' && typeof (error as { code?: unknown }).code === 'number');
+
 /** True for any mcpkit error, even one from another copy of the package. */
 export const isMcpkitError = (error: unknown): error is McpkitError =>
   error instanceof McpkitError ||

@@ -1,2 +1,10 @@
 export { ErrorCode, type ErrorCodeValue } from './codes.js';
-export { DefinitionError, invalidParams, isMcpkitError, McpkitError, ProtocolError, ToolError } from './errors.js';
+export {
+  DefinitionError,
+  invalidParams,
+  isMcpkitError,
+  isProtocolError,
+  McpkitError,
+  ProtocolError,
+  ToolError,
+} from './errors.js';

@@ -1,6 +1,7 @@
 import { accessCheck } from '../context/auth.js';
 import type { Context } from '../context/context.js';
 import { DefinitionError } from '../errors/errors.js';
+import type { InputRequired } from '../input/input-required.js';
 import type { ContentBlock, Icon } from '../protocol/types.js';
 import type { Completer } from '../resource/resource.js';
 import type { AnySchema, OutputOf } from '../schema/any-schema.js';
@@ -16,7 +17,7 @@ export interface PromptMessageInput {
 }
 
 /** What `render` may return: a string (one user message), a message, or a list of either. */
-export type PromptReturn = string | PromptMessageInput | readonly (string | PromptMessageInput)[];
+export type PromptReturn = string | PromptMessageInput | readonly (string | PromptMessageInput)[] | InputRequired;
 
 /** The arguments `render` receives: the `args` schema's output, or an empty object without one. */
 export type PromptArgs<TArgs> = OutputOf<TArgs, Record<string, never>>;

@@ -1,5 +1,5 @@
 import { ErrorCode } from '../errors/codes.js';
-import { McpkitError, ProtocolError } from '../errors/errors.js';
+import { isMcpkitError, isProtocolError } from '../errors/errors.js';
 import type { JsonRpcFailure, JsonRpcNotification, JsonRpcSuccess, RequestId } from './types.js';
 
 /**
@@ -31,9 +31,8 @@ export const notification = (method: string, params?: Record<string, unknown>): 
  * (mcpkit's own errors are never masked: they say what the caller did wrong).
  */
 export const errorResponse = (id: RequestId | null, error: unknown, mask: boolean | undefined): JsonRpcFailure => {
-  if (error instanceof ProtocolError) return failure(id, error.code, error.message, error.data);
-  const message =
-    error instanceof McpkitError || !mask ? ((error as Error)?.message ?? String(error)) : 'Internal error';
+  if (isProtocolError(error)) return failure(id, error.code, error.message, error.data);
+  const message = isMcpkitError(error) || !mask ? ((error as Error)?.message ?? String(error)) : 'Internal error';
   return failure(id, ErrorCode.InternalError, message);
 };
 

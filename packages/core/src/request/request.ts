@@ -51,6 +51,7 @@ export interface SessionControl {
   /** Records the client's hello (the params as the middleware chain handed them on). */
   readonly initialize: (hello: ClientHello) => void;
   readonly setLogLevel: (level: LoggingLevel) => void;
-  readonly subscribe: (uri: string) => void;
+  /** Subscribes to `uri` for the caller `auth` (who must be allowed to read it). */
+  readonly subscribe: (uri: string, auth: AuthInfo | undefined) => void;
   readonly unsubscribe: (uri: string) => void;
 }

@@ -11,6 +11,16 @@ const decode = (raw: string): string | undefined => {
   }
 };
 
+/**
+ * Decodes a `{x}` value: one path segment, so a value whose decoding holds a
+ * `/` (`..%2F..%2Fetc`) does not match at all, rather than reaching a handler
+ * that builds a path with it.
+ */
+const decodeSegment = (raw: string): string | undefined => {
+  const value = decode(raw);
+  return value === undefined || value.includes('/') ? undefined : value;
+};
+
 /** Matches the path parts left to right; `end` bounds the URI (the query part is excluded). */
 const matchForward = (
   parts: readonly TemplatePart[],
@@ -32,7 +42,7 @@ const matchForward = (
       // The value stops at the next literal within this segment, or at the segment's end.
       const stop = next?.type === 'literal' && !next.text.startsWith('/') ? uri.indexOf(next.text, at) : segmentEnd;
       if (stop === -1 || stop > segmentEnd || stop === at) return undefined;
-      const value = decode(uri.slice(at, stop));
+      const value = decodeSegment(uri.slice(at, stop));
       if (value === undefined) return undefined;
       values[part.name] = value;
       at = stop;
@@ -45,7 +55,9 @@ const matchForward = (
  * Matches `uri` against a parsed template in time linear in the URI's length:
  * literals and one-segment variables are matched from the left, everything
  * after a multi-segment variable from the right, and the multi-segment variable
- * takes what lies between. Values are URL-decoded. Returns undefined on no match.
+ * takes what lies between. Values are URL-decoded; a `{x}` value decoding to
+ * something with a `/` is no match (multi-segment and query values may hold
+ * one, as RFC 6570 reserved expansion allows). Returns undefined on no match.
  */
 export const matchTemplate = (template: ParsedTemplate, uri: string): TemplateValues | undefined => {
   const { parts } = template;
@@ -84,7 +96,7 @@ export const matchTemplate = (template: ParsedTemplate, uri: string): TemplateVa
       const slash = uri.lastIndexOf('/', tail - 1);
       const start = Math.max(slash + 1, head);
       if (start >= tail) return undefined;
-      const value = decode(uri.slice(start, tail));
+      const value = decodeSegment(uri.slice(start, tail));
       if (value === undefined) return undefined;
       values[part.name] = value;
       tail = start;

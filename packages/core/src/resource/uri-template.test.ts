@@ -49,8 +49,17 @@ describe('matchTemplate', () => {
   });
 
   test('values are URL-decoded; malformed escapes do not match', () => {
-    expect(match('users://{id}', 'users://a%20b%2Fc')).toEqual({ id: 'a b/c' });
+    expect(match('users://{id}', 'users://a%20b%3Fc')).toEqual({ id: 'a b?c' });
     expect(match('users://{id}', 'users://%E0%A4%A')).toBeUndefined();
+  });
+
+  test('a {x} value never holds a decoded slash: %2F in one segment does not match', () => {
+    expect(match('users://{id}/profile', 'users://..%2F..%2Fetc%2Fpasswd/profile')).toBeUndefined();
+    expect(match('users://{id}', 'users://a%2fb')).toBeUndefined();
+    expect(match('repo://{path*}/{file}', 'repo://a/b%2Fc')).toBeUndefined();
+    // Multi-segment and query values keep reserved characters (RFC 6570).
+    expect(match('files://{path*}', 'files://a%2Fb/c')).toEqual({ path: 'a/b/c' });
+    expect(match('search://{q}{?from}', 'search://x?from=a%2Fb')).toEqual({ q: 'x', from: 'a/b' });
   });
 
   test('multi-segment variables take the middle, whatever it holds', () => {

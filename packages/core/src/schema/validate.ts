@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { clipInput } from '../utils/quote-input.js';
 
 /** The outcome of validating a value: the parsed output or a readable message. */
 export type Validation<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
@@ -11,9 +12,11 @@ export const formatIssues = (issues: readonly v.BaseIssue<unknown>[], rename?: R
   issues
     .map((issue) => {
       const path = v.getDotPath(issue);
-      if (!path) return issue.message;
+      // Messages quote the received value (a picklist miss, a literal): clip it.
+      const message = clipInput(issue.message);
+      if (!path) return message;
       const [head = '', ...rest] = path.split('.');
-      return `${[rename ? rename(head) : head, ...rest].join('.')}: ${issue.message}`;
+      return `${clipInput([rename ? rename(head) : head, ...rest].join('.'))}: ${message}`;
     })
     .join('; ');
 

@@ -6,6 +6,7 @@ import type { CompleteResult } from '../protocol/types.js';
 import type { Completer } from '../resource/resource.js';
 import type { JsonObjectSchema } from '../schema/json-schema.js';
 import { isPlainObject } from '../utils/is-plain-object.js';
+import { quoteInput } from '../utils/quote-input.js';
 import { handlerError } from './handler-error.js';
 import type { ServerOptions } from './options.js';
 import type { Registry } from './registry.js';
@@ -29,7 +30,7 @@ const target = (registry: Registry, ref: unknown, ctx: Context) => {
   if (!isPlainObject(ref)) throw invalidParams('completion/complete needs a ref object');
   if (ref.type === 'ref/prompt') {
     const entry = registry.prompts.get(String(ref.name));
-    if (!entry || !isVisible(ctx, entry.descriptor)) throw invalidParams(`Unknown prompt: ${JSON.stringify(ref.name)}`);
+    if (!entry || !isVisible(ctx, entry.descriptor)) throw invalidParams(`Unknown prompt: ${quoteInput(ref.name)}`);
     return { completers: entry.descriptor.complete, schema: entry.descriptor.argsSchema, component: entry.descriptor };
   }
   if (ref.type === 'ref/resource') {
@@ -44,9 +45,9 @@ const target = (registry: Registry, ref: unknown, ctx: Context) => {
     const exact = registry.resources.get(String(ref.uri));
     if (exact && isVisible(ctx, exact.descriptor))
       return { completers: undefined, schema: undefined, component: undefined };
-    throw invalidParams(`Unknown resource template: ${JSON.stringify(ref.uri)}`);
+    throw invalidParams(`Unknown resource template: ${quoteInput(ref.uri)}`);
   }
-  throw invalidParams(`Unknown completion ref type: ${JSON.stringify(ref.type)}`);
+  throw invalidParams(`Unknown completion ref type: ${quoteInput(ref.type)}`);
 };
 
 /**

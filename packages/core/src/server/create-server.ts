@@ -2,6 +2,8 @@ import { isComposed } from '../compose/compose.js';
 import type { Context, ContextInput } from '../context/context.js';
 import { completeContext } from '../context/defaults.js';
 import { DefinitionError } from '../errors/errors.js';
+import { fulfilInput } from '../input/fulfil.js';
+import { isInputRequired } from '../input/input-required.js';
 import { withMiddleware } from '../middleware/middleware.js';
 import { listChanges, wireInvalidation } from '../mount/list-changes.js';
 import type {
@@ -19,8 +21,9 @@ import { deepFreeze } from '../utils/deep-freeze.js';
 import { applyTransforms } from './apply-transforms.js';
 import { deriveCapabilities } from './capabilities.js';
 import type { Component, Module } from './component.js';
-import { createDispatcher, directRequest, handleRaw, servesMethod } from './dispatch.js';
+import { createDispatcher, directRequest, handleRaw, servesMethod, tooManyRounds } from './dispatch.js';
 import { registryMethods } from './methods.js';
+import { createInputRounds } from './mrtr.js';
 import type { ServerOptions } from './options.js';
 import { readResource } from './read-resource.js';
 import { buildRegistry } from './registry.js';
@@ -76,18 +79,35 @@ export const createServer = (
     options.middleware,
   );
   const readOwn = (uri: string, ctx: Context) => readResource(registry, uri, ctx, options);
+  const rounds = createInputRounds(options.input, options.warn ?? console.warn);
   const dispatch = createDispatcher(methods, readOwn, {
     mask: options.maskErrorDetails,
     serverInfo,
     cacheHints: options.cacheHints,
+    rounds,
   });
   const onListChanged = listChanges(registry.mounts);
   wireInvalidation(registry.mounts, options.middleware, onListChanged);
 
-  /** A direct call: the same table and middleware, the handler's error thrown rather than answered. */
+  /**
+   * A direct call: the same table and middleware, the handler's error thrown
+   * rather than answered; input a handler asks for is asked of the caller's
+   * context (a test context's scripted answers), as a 2025 session would.
+   */
   const call = async <R>(method: string, params: Record<string, unknown>, input?: ContextInput): Promise<R> => {
-    const ctx = completeContext(directRequest(input?.requestId, method, params, input?.meta, input), input, readOwn);
-    return (await (methods.get(method) as NonNullable<ReturnType<typeof methods.get>>)(params, ctx)) as R;
+    const request = directRequest(input?.requestId, method, params, input?.meta, input);
+    const handler = methods.get(method) as NonNullable<ReturnType<typeof methods.get>>;
+    let answers = input?.input;
+    for (let round = 1; ; round++) {
+      const ctx = completeContext(request, input, readOwn, answers);
+      try {
+        return (await handler(params, ctx)) as R;
+      } catch (error) {
+        if (!isInputRequired(error)) throw error;
+        if (round >= rounds.maxRounds) throw tooManyRounds(method, rounds.maxRounds);
+        answers = { responses: await fulfilInput(error, ctx), state: error.state };
+      }
+    }
   };
   const all =
     <T>(key: string, method: string) =>

@@ -1,7 +1,12 @@
 import type { Context, ContextInput, RequestWiring } from '../context/context.js';
 import { completeContext } from '../context/defaults.js';
 import { ErrorCode } from '../errors/codes.js';
-import type { Handler } from '../middleware/middleware.js';
+import { McpkitError, ProtocolError } from '../errors/errors.js';
+import type { InputAnswers } from '../input/answers.js';
+import { fulfilInput } from '../input/fulfil.js';
+import { isInputRequired } from '../input/input-required.js';
+import { replayFeatures } from '../input/replay.js';
+import type { Handler, RequestResult } from '../middleware/middleware.js';
 import { errorResponse, failure, isRecord, readMessage, success } from '../protocol/jsonrpc.js';
 import type {
   Implementation,
@@ -12,7 +17,9 @@ import type {
 } from '../protocol/types.js';
 import type { Era, McpRequest } from '../request/request.js';
 import { isPlainObject } from '../utils/is-plain-object.js';
-import { type CacheHints, modernError, modernResult } from './modern-result.js';
+import { clipInput } from '../utils/quote-input.js';
+import { type CacheHints, modernError, modernResult, serverMetaOf } from './modern-result.js';
+import type { InputRounds } from './mrtr.js';
 
 /** Answers one request already read from the wire; never throws. */
 export type Dispatch = (request: McpRequest, wiring?: RequestWiring) => Promise<JsonRpcResponse>;
@@ -29,32 +36,64 @@ export const createDispatcher = (
     readonly mask: boolean | undefined;
     readonly serverInfo: Implementation;
     readonly cacheHints: CacheHints | undefined;
+    readonly rounds: InputRounds;
   },
 ): Dispatch => {
-  const { mask, serverInfo, cacheHints } = options;
+  const { mask, cacheHints, rounds } = options;
+  const serverMeta = serverMetaOf(options.serverInfo);
+  // server/discover is a modern method whatever era asks: its answer always has the modern shape.
+  const shaped = (result: RequestResult, method: string, modern: boolean) =>
+    modern || method === 'server/discover' ? modernResult(method, result, serverMeta, cacheHints) : result;
   return async (request, wiring) => {
     const id = request.id as RequestId;
     const { method } = request;
     const modern = request.era === 'modern';
     const handler = servesMethod(methods, method, request.era) ? methods.get(method) : undefined;
-    if (!handler) return failure(id, ErrorCode.MethodNotFound, `Method not found: ${method}`);
+    if (!handler) return failure(id, ErrorCode.MethodNotFound, `Method not found: ${clipInput(method)}`);
     const { params } = request;
     if (params !== undefined && !isPlainObject(params))
       return failure(id, ErrorCode.InvalidParams, 'params must be an object');
-    const ctx = completeContext(request, wiring, readOwnResource);
-    try {
-      const result = await handler((params as Record<string, unknown> | undefined) ?? {}, ctx);
-      // server/discover is a modern method whatever era asks: its answer always has the modern shape.
-      return success(
-        id,
-        modern || method === 'server/discover' ? modernResult(method, result, serverInfo, cacheHints) : result,
-      );
-    } catch (error) {
-      const response = errorResponse(id, error, mask);
-      return modern ? modernError(response) : response;
+    const args = (params as Record<string, unknown> | undefined) ?? {};
+    if (modern) {
+      const fail = (error: unknown) => modernError(errorResponse(id, error, mask));
+      // A 2026 request runs once: asking for input ends it with an input_required result the client retries.
+      // Most requests are first rounds: no promise made for them.
+      const retry =
+        args.requestState === undefined && args.inputResponses === undefined
+          ? undefined
+          : await rounds.readRetry(request, args);
+      if (retry instanceof ProtocolError) return fail(retry);
+      const ctx = completeContext(request, wiring, readOwnResource, retry, replayFeatures(retry, rounds.replay));
+      try {
+        return success(id, shaped(await handler(args, ctx), method, modern));
+      } catch (error) {
+        if (!isInputRequired(error)) return fail(error);
+        const answer = await rounds.answer(error, request, args);
+        return answer instanceof ProtocolError ? fail(answer) : success(id, shaped(answer, method, modern));
+      }
+    }
+    // A 2025 session asks the client itself and runs the handler again with the answers, a bounded number of rounds.
+    let input: InputAnswers | undefined;
+    for (let round = 1; ; round++) {
+      const ctx = completeContext(request, wiring, readOwnResource, input);
+      try {
+        return success(id, shaped(await handler(args, ctx), method, modern));
+      } catch (error) {
+        if (!isInputRequired(error)) return errorResponse(id, error, mask);
+        if (round >= rounds.maxRounds) return errorResponse(id, tooManyRounds(method, rounds.maxRounds), mask);
+        try {
+          input = { responses: await fulfilInput(error, ctx), state: error.state };
+        } catch (asking) {
+          return errorResponse(id, asking, mask);
+        }
+      }
     }
   };
 };
+
+/** A handler that keeps asking past the bound. */
+export const tooManyRounds = (method: string, max: number) =>
+  new McpkitError('INPUT_ROUNDS_EXCEEDED', `${method}: the handler still asked for input after ${max} rounds`);
 
 /** Methods the modern era removed: a modern request for one is -32601. */
 const LEGACY_ONLY: ReadonlySet<string> = new Set([

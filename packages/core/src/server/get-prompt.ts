@@ -1,12 +1,15 @@
 import type { Context } from '../context/context.js';
 import { invalidParams } from '../errors/errors.js';
+import { passInput } from '../input/input-required.js';
 import { inModule } from '../middleware/module-middleware.js';
 import { getMountedPrompt } from '../mount/mounted-methods.js';
+import type { PromptReturn } from '../prompt/prompt.js';
 import { toPromptResult } from '../prompt/render-result.js';
 import type { GetPromptResult } from '../protocol/types.js';
 import { coerceStrings } from '../schema/coerce-strings.js';
 import { validate } from '../schema/validate.js';
 import { isPlainObject } from '../utils/is-plain-object.js';
+import { quoteInput } from '../utils/quote-input.js';
 import { handlerError } from './handler-error.js';
 import type { ServerOptions } from './options.js';
 import type { Registry } from './registry.js';
@@ -32,7 +35,7 @@ export const getPrompt = async (
         ? await getMountedPrompt(registry.mounts, ctx, name, rawArgs as Record<string, string> | undefined)
         : undefined;
     if (mounted) return mounted;
-    throw invalidParams(`Unknown prompt: ${JSON.stringify(name)}`);
+    throw invalidParams(`Unknown prompt: ${quoteInput(name)}`);
   }
   const prompt = entry.descriptor;
   const render = async (params: Readonly<Record<string, unknown>>, c: Context) => {
@@ -49,7 +52,7 @@ export const getPrompt = async (
       args = checked.value;
     }
     try {
-      return toPromptResult(await prompt.render(args, c), prompt.description);
+      return toPromptResult(passInput(await prompt.render(args, c)) as PromptReturn, prompt.description);
     } catch (error) {
       throw handlerError(error, `rendering prompt '${prompt.name}'`, options.maskErrorDetails);
     }

@@ -13,6 +13,7 @@ import { mountedTransforms } from '../mount/mounted-transforms.js';
 import type { Tool } from '../protocol/types.js';
 import { runTool } from '../tool/run-tool.js';
 import { once } from '../utils/once.js';
+import { clipInput, quoteInput } from '../utils/quote-input.js';
 import { complete } from './complete.js';
 import type { Component } from './component.js';
 import { fixedPages, listResult } from './fixed-pages.js';
@@ -116,7 +117,9 @@ export const registryMethods = (registry: Registry, options: ServerOptions): Rea
         const mounted =
           mounts.length && typeof p.name === 'string' ? await callMounted(ctx, p.name, p.arguments) : undefined;
         if (mounted) return mounted;
-        throw invalidParams(`Unknown tool: ${JSON.stringify(p.name)}`, { name: p.name });
+        throw invalidParams(`Unknown tool: ${quoteInput(p.name)}`, {
+          name: typeof p.name === 'string' ? clipInput(p.name) : p.name,
+        });
       },
     ],
     [

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../errors/codes.js';
 import { META } from '../protocol/modern.js';
-import { CACHEABLE_METHODS, modernError, modernResult } from './modern-result.js';
+import { CACHEABLE_METHODS, modernError, modernResult, serverMetaOf } from './modern-result.js';
 
 const serverInfo = { name: 's', version: '1' };
+const serverMeta = serverMetaOf(serverInfo);
 
 describe('modernResult', () => {
   it('puts no hints on input_required results, even of cacheable methods', () => {
     expect(
-      modernResult('resources/read', { resultType: 'input_required', requestState: 's' }, serverInfo, undefined),
+      modernResult('resources/read', { resultType: 'input_required', requestState: 's' }, serverMeta, undefined),
     ).toEqual({
       resultType: 'input_required',
       requestState: 's',
@@ -19,13 +20,13 @@ describe('modernResult', () => {
   it('ignores an invalid hint the result carries and falls back to the server hint, then the default', () => {
     const hints = { 'resources/read': { ttlMs: 7 } } as const;
     expect(
-      modernResult('resources/read', { contents: [], ttlMs: -1, cacheScope: 'everyone' }, serverInfo, hints),
+      modernResult('resources/read', { contents: [], ttlMs: -1, cacheScope: 'everyone' }, serverMeta, hints),
     ).toMatchObject({ ttlMs: 7, cacheScope: 'private' });
   });
 
   it('keeps the result’s own _meta and leaves the input untouched', () => {
     const result = Object.freeze({ content: [], _meta: Object.freeze({ 'com.example/x': 1 }) });
-    expect(modernResult('tools/call', result, serverInfo, undefined)._meta).toEqual({
+    expect(modernResult('tools/call', result, serverMeta, undefined)._meta).toEqual({
       'com.example/x': 1,
       [META.serverInfo]: serverInfo,
     });

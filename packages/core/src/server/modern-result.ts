@@ -29,6 +29,10 @@ export type CacheHintMethod = (typeof CACHEABLE_METHODS)[number];
 /** Cache hints per method, as `createServer`'s `cacheHints` option takes them. */
 export type CacheHints = Readonly<Partial<Record<CacheHintMethod, CacheHint>>>;
 
+/** The `_meta` naming a server on its modern results: made once per server, shared (frozen) by its results. */
+export const serverMetaOf = (serverInfo: Implementation): Readonly<Record<string, unknown>> =>
+  Object.freeze({ [META.serverInfo]: serverInfo });
+
 /** What a result carries when neither its handler nor the server says otherwise: stale at once, never shared. */
 export const DEFAULT_CACHE_HINT = Object.freeze({ ttlMs: 0, cacheScope: 'private' } as const);
 
@@ -44,12 +48,16 @@ const validScope = (value: unknown): value is CacheScope => value === 'public' |
 export const modernResult = (
   method: string,
   result: RequestResult,
-  serverInfo: Implementation,
+  serverMeta: Readonly<Record<string, unknown>>,
   hints: CacheHints | undefined,
 ): RequestResult => {
   const resultType = typeof result.resultType === 'string' ? result.resultType : 'complete';
-  const meta = (result._meta as Record<string, unknown> | undefined) ?? {};
-  const out: Record<string, unknown> = { ...result, resultType, _meta: { ...meta, [META.serverInfo]: serverInfo } };
+  const meta = result._meta as Record<string, unknown> | undefined;
+  const out: Record<string, unknown> = {
+    ...result,
+    resultType,
+    _meta: meta === undefined ? serverMeta : { ...meta, ...serverMeta },
+  };
   if (resultType === 'complete' && (CACHEABLE_METHODS as readonly string[]).includes(method)) {
     const hint = hints?.[method as CacheHintMethod];
     out.ttlMs = validTtl(result.ttlMs) ? result.ttlMs : validTtl(hint?.ttlMs) ? hint.ttlMs : DEFAULT_CACHE_HINT.ttlMs;

@@ -3,6 +3,7 @@ import type { Serializer } from '../tool/call-result.js';
 import type { TransformOptions } from '../tool/transform.js';
 import type { Lifespan } from './lifespan.js';
 import type { CacheHints } from './modern-result.js';
+import type { InputOptions } from './mrtr.js';
 
 /** What to do when two components share a name (or URI): fail, warn and replace, replace, or keep the first. */
 export type DuplicatePolicy = 'error' | 'warn' | 'replace' | 'ignore';
@@ -34,6 +35,12 @@ export interface ServerOptions {
    * `{ ttlMs: 0, cacheScope: 'private' }` (stale at once, never shared).
    */
   readonly cacheHints?: CacheHints;
+  /**
+   * How handlers that ask for input run: the `requestState` secret and TTL,
+   * the rounds a 2025 session allows, and whether `ctx.elicit()` and friends
+   * replay on 2026-07-28 requests. See {@link InputOptions}.
+   */
+  readonly input?: InputOptions;
   /** Where duplicate warnings go; `console.warn` by default. */
   readonly warn?: (message: string) => void;
 }

@@ -1,6 +1,7 @@
 import type { Context } from '../context/context.js';
 import { ErrorCode } from '../errors/codes.js';
 import { invalidParams, ProtocolError } from '../errors/errors.js';
+import { passInput } from '../input/input-required.js';
 import { inModule } from '../middleware/module-middleware.js';
 import { readMountedResource } from '../mount/mounted-methods.js';
 import type { ReadResourceResult } from '../protocol/types.js';
@@ -8,6 +9,7 @@ import { matchTemplate } from '../resource/match-template.js';
 import { toReadResult } from '../resource/read-result.js';
 import { coerceStrings } from '../schema/coerce-strings.js';
 import { validate } from '../schema/validate.js';
+import { clipInput } from '../utils/quote-input.js';
 import { handlerError } from './handler-error.js';
 import type { ServerOptions } from './options.js';
 import type { Registry, TemplateEntry } from './registry.js';
@@ -39,24 +41,24 @@ export const readResource = async (
     if (exact && isVisible(ctx, exact.descriptor)) {
       const { read, mimeType } = exact.descriptor;
       return (await inModule(exact.descriptor, 'resources/read', { uri }, ctx, async (_p, c) =>
-        toReadResult(await read({}, c), uri, mimeType),
+        toReadResult(passInput(await read({}, c)), uri, mimeType),
       )) as ReadResourceResult;
     }
     let rejection: string | undefined;
     for (const entry of registry.templates.values()) {
       if (!isVisible(ctx, entry.descriptor)) continue;
       const { params, error } = await templateParams(entry, uri);
-      if (error) rejection ??= `Invalid parameters for resource '${uri}': ${error}`;
+      if (error) rejection ??= `Invalid parameters for resource '${clipInput(uri)}': ${error}`;
       if (params === undefined) continue;
       return (await inModule(entry.descriptor, 'resources/read', { uri }, ctx, async (_p, c) =>
-        toReadResult(await entry.descriptor.read(params, c), uri, entry.descriptor.mimeType),
+        toReadResult(passInput(await entry.descriptor.read(params, c)), uri, entry.descriptor.mimeType),
       )) as ReadResourceResult;
     }
-    if (rejection) throw invalidParams(rejection, { uri });
+    if (rejection) throw invalidParams(rejection, { uri: clipInput(uri) });
     const mounted = registry.mounts.length ? await readMountedResource(registry.mounts, ctx, uri) : undefined;
     if (mounted) return mounted;
   } catch (error) {
-    throw handlerError(error, `reading resource '${uri}'`, options.maskErrorDetails);
+    throw handlerError(error, `reading resource '${clipInput(uri)}'`, options.maskErrorDetails);
   }
-  throw new ProtocolError(ErrorCode.ResourceNotFound, `Resource not found: ${uri}`, { uri });
+  throw new ProtocolError(ErrorCode.ResourceNotFound, `Resource not found: ${clipInput(uri)}`, { uri: clipInput(uri) });
 };

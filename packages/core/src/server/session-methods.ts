@@ -18,11 +18,11 @@ const controlOf = (ctx: Context, method: string): SessionControl => {
 const invalid = (message: string) => new ProtocolError(ErrorCode.InvalidParams, message);
 
 const subscription =
-  (method: string, act: (control: SessionControl, uri: string) => void): Handler =>
+  (method: string, act: (control: SessionControl, uri: string, ctx: Context) => void): Handler =>
   async (params, ctx) => {
     const control = controlOf(ctx, method);
     if (typeof params.uri !== 'string' || params.uri === '') throw invalid('params.uri must be a non-empty string');
-    act(control, params.uri);
+    act(control, params.uri, ctx);
     return {};
   };
 
@@ -55,7 +55,7 @@ export const sessionMethods = (server: {
       return {};
     },
   ],
-  ['resources/subscribe', subscription('resources/subscribe', (control, uri) => control.subscribe(uri))],
+  ['resources/subscribe', subscription('resources/subscribe', (control, uri, ctx) => control.subscribe(uri, ctx.auth))],
   ['resources/unsubscribe', subscription('resources/unsubscribe', (control, uri) => control.unsubscribe(uri))],
   [
     'server/discover',

@@ -13,6 +13,7 @@ import type {
 import { everythingEnabled } from '../context/defaults.js';
 import { LOG_LEVELS } from '../context/log-levels.js';
 import { McpkitError } from '../errors/errors.js';
+import type { InputAnswers } from '../input/answers.js';
 import type {
   ClientCapabilities,
   CreateMessageRequestParams,
@@ -27,6 +28,7 @@ import type {
 import { type Component, componentKey } from '../server/component.js';
 import type { Server } from '../server/server.js';
 import type { MaybePromise } from '../utils/maybe-promise.js';
+import { type TestLifespanOptions, testLifespans } from './test-lifespans.js';
 
 /** A scripted answer to a sampling request: a result, or just its text. */
 export type SampleAnswer = (params: CreateMessageRequestParams) => MaybePromise<CreateMessageResult | string>;
@@ -35,7 +37,7 @@ export type SampleAnswer = (params: CreateMessageRequestParams) => MaybePromise<
 export type ElicitAnswer = (params: ElicitRequestFormParams | ElicitRequestURLParams) => MaybePromise<ElicitResult>;
 
 /** Options of {@link createTestContext}. */
-export interface TestContextOptions {
+export interface TestContextOptions extends TestLifespanOptions {
   /** Answers `ctx.sample()`; without it, sampling fails as with a client that lacks the capability. */
   readonly sample?: SampleAnswer;
   /** Answers `ctx.elicit()`; without it, elicitation fails likewise. */
@@ -50,6 +52,8 @@ export interface TestContextOptions {
   readonly sessionId?: string;
   /** Who the request is from, as a transport's authentication would set it. */
   readonly auth?: AuthInfo;
+  /** `ctx.input`: the answers a handler re-entered after `inputRequired()` reads. */
+  readonly input?: InputAnswers;
   readonly state?: Map<string, unknown>;
   readonly clientInfo?: Implementation;
   readonly clientCapabilities?: ClientCapabilities;
@@ -96,6 +100,7 @@ export const createTestContext = (options: TestContextOptions = {}): TestContext
   );
   const disabled: { action: 'enable' | 'disable'; selector: ComponentSelector }[] = recorded.visibility;
   const session: SessionInfo = {
+    ...testLifespans(options),
     id: options.sessionId,
     state: options.state ?? new Map(),
     clientInfo: options.clientInfo,
@@ -153,6 +158,7 @@ export const createTestContext = (options: TestContextOptions = {}): TestContext
     elicit: elicit as Context['elicit'],
     roots: options.roots ? async () => [...(options.roots as Root[])] : missing('Roots'),
     readResource: server ? (uri) => server.readResource(uri) : missing('readResource (pass { server })'),
+    input: options.input,
     recorded,
   };
 };

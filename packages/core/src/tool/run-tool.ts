@@ -1,5 +1,6 @@
 import type { Context } from '../context/context.js';
-import { ProtocolError, ToolError } from '../errors/errors.js';
+import { isProtocolError, ToolError } from '../errors/errors.js';
+import { isInputRequired, passInput } from '../input/input-required.js';
 import type { CallToolResult } from '../protocol/types.js';
 import { validate } from '../schema/validate.js';
 import { DeadlineExceeded, withTimeout } from '../utils/with-timeout.js';
@@ -32,7 +33,8 @@ const structuredResult = async (tool: AnyTool, value: unknown, options: ToolRunO
 };
 
 const errorResult = (tool: AnyTool, error: unknown, options: ToolRunOptions): CallToolResult => {
-  if (error instanceof ProtocolError) throw error;
+  // Protocol errors, and a request for input, travel on to the dispatcher.
+  if (isProtocolError(error) || isInputRequired(error)) throw error;
   if (error instanceof ToolError) return toolErrorResult(error.message);
   if (error instanceof DeadlineExceeded) return toolErrorResult(`Tool '${tool.name}' timed out after ${error.ms} ms`);
   if (options.maskErrorDetails) return toolErrorResult(`Error calling tool '${tool.name}'`);
@@ -59,6 +61,7 @@ export const runTool = async (
       tool.timeoutMs === undefined
         ? await tool.run(args, ctx)
         : await withTimeout(tool.timeoutMs, ctx.signal, (signal) => tool.run(args, { ...ctx, signal }));
+    passInput(value);
     if (tool.output && !isCallResult(value)) return await structuredResult(tool, value, options);
     return toCallResult(value, { serializer: options.serializer, mimeType: tool.mimeType, toolName: tool.name });
   } catch (error) {

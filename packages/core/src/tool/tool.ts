@@ -1,6 +1,7 @@
 import { accessCheck } from '../context/auth.js';
 import type { Context } from '../context/context.js';
 import { DefinitionError } from '../errors/errors.js';
+import type { InputRequired } from '../input/input-required.js';
 import type { Icon, ToolAnnotations } from '../protocol/types.js';
 import type { AnySchema, InputOf, OutputOf } from '../schema/any-schema.js';
 import type { JsonObjectSchema } from '../schema/json-schema.js';
@@ -14,7 +15,7 @@ import { checkedSchema, defineSchemas } from './tool-schemas.js';
 export type ToolArgs<TInput> = OutputOf<TInput, Record<string, unknown>>;
 
 /** What `run` may return: the `output` schema's input type, or anything without one. */
-export type ToolReturn<TOutput> = InputOf<TOutput, unknown>;
+export type ToolReturn<TOutput> = TOutput extends AnySchema ? InputOf<TOutput, unknown> | InputRequired : unknown;
 
 /** What you pass to {@link tool}. */
 export interface ToolOptions<TInput extends AnySchema | undefined, TOutput extends AnySchema | undefined>

@@ -1,9 +1,13 @@
+import type { JsonWebKey, KeyObject, webcrypto } from 'node:crypto';
 import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify, type KeyInput } from 'jose';
 import { authInfoFromClaims } from './claims.js';
 import type { Authenticator } from './types.js';
 
-/** A verification key jose accepts: a CryptoKey, a Node KeyObject, a public JWK, or a shared secret. */
-export type JwtKey = KeyInput;
+/**
+ * A verification key jose accepts: a CryptoKey, a Node KeyObject, a public JWK, or a shared secret.
+ * Spelled with Node's types, not jose's, so the published declarations never import jose (bundled into the build).
+ */
+export type JwtKey = webcrypto.CryptoKey | KeyObject | JsonWebKey | Uint8Array;
 
 /** Options of {@link jwt}: give `jwksUrl` or `publicKey`. */
 export interface JwtOptions {
@@ -24,11 +28,22 @@ export interface JwtOptions {
   readonly algorithms?: readonly string[];
   /** Allowed clock skew for `exp`/`nbf`, in seconds or as `'30s'`. Default 0. */
   readonly clockTolerance?: number | string;
+  /**
+   * Accept tokens without an `exp` claim. Default false: such a token, if
+   * stolen, would never expire, so it gets 401 `invalid_token`.
+   */
+  readonly allowNoExpiry?: boolean;
+  /**
+   * Oldest token accepted, by its `iat` claim, in seconds or as `'1h'`; a
+   * token without `iat` is then refused. Default none (only `exp` limits a token's life).
+   */
+  readonly maxTokenAge?: number | string;
 }
 
 /**
  * JWT access-token authentication (RFC 9068 style), verified with `jose` on
- * web crypto: signature (JWKS or fixed key), `iss`, `aud`, `exp` and `nbf`.
+ * web crypto: signature (JWKS or fixed key), `iss`, `aud`, `exp` (required
+ * unless `allowNoExpiry`), `nbf`, and the token's age when `maxTokenAge` is set.
  * AuthInfo comes from the claims: `sub`, `scope`/`scp`, `client_id`/`azp`, `exp`.
  *
  * @example
@@ -45,8 +60,8 @@ export const jwt = (options: JwtOptions): Authenticator => {
   if (!options.issuer || (Array.isArray(options.issuer) && options.issuer.length === 0)) {
     throw new TypeError('jwt(): options.issuer is required');
   }
-  const key: JWTVerifyGetKey | JwtKey =
-    options.jwksUrl !== undefined ? createRemoteJWKSet(new URL(options.jwksUrl)) : (options.publicKey as JwtKey);
+  const key: JWTVerifyGetKey | KeyInput =
+    options.jwksUrl !== undefined ? createRemoteJWKSet(new URL(options.jwksUrl)) : (options.publicKey as KeyInput);
   const issuer = typeof options.issuer === 'string' ? options.issuer : [...options.issuer];
   const fixedAudience =
     options.audience === undefined
@@ -61,6 +76,8 @@ export const jwt = (options: JwtOptions): Authenticator => {
         audience: fixedAudience ?? resource,
         ...(options.algorithms ? { algorithms: [...options.algorithms] } : {}),
         ...(options.clockTolerance !== undefined ? { clockTolerance: options.clockTolerance } : {}),
+        ...(options.allowNoExpiry ? {} : { requiredClaims: ['exp'] }),
+        ...(options.maxTokenAge !== undefined ? { maxTokenAge: options.maxTokenAge } : {}),
       });
       return authInfoFromClaims(payload as Record<string, unknown>);
     },

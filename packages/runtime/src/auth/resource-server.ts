@@ -4,7 +4,7 @@ import { jsonResponse } from '../http/responses.js';
 import type { Endpoints, MethodHandler } from '../http/router.js';
 import { insufficientScope, unauthorized } from './challenge.js';
 import { METADATA_PREFIX, metadataDocument, metadataPath, metadataUrl } from './metadata.js';
-import type { AuthOptions } from './types.js';
+import type { Authenticator, AuthOptions } from './types.js';
 
 /** A transport handler that also gets the request's verified identity (undefined without auth). */
 export type AuthedHandler = (request: HttpRequest, auth: AuthInfo | undefined) => Reply | Promise<Reply>;
@@ -34,9 +34,10 @@ const expired = (auth: AuthInfo): boolean => auth.expiresAt !== undefined && aut
  * `endpointPath`, or undefined when `options.auth` is not set. Tokens are read
  * only from the Authorization header, never from the query string.
  */
-export const createResourceServer = (options: AuthOptions, endpointPath: string): ResourceServer | undefined => {
-  const { auth } = options;
+export const createResourceServer = (given: AuthOptions, endpointPath: string): ResourceServer | undefined => {
+  const { auth } = given;
   if (!auth) return undefined;
+  const options = withAuthDefaults(given, auth);
   if (options.resourceUrl !== undefined) {
     const url = URL.canParse(options.resourceUrl) ? new URL(options.resourceUrl) : undefined;
     if (!url || url.hash) throw new TypeError('resourceUrl must be an absolute URL without a fragment');
@@ -48,7 +49,14 @@ export const createResourceServer = (options: AuthOptions, endpointPath: string)
     jsonResponse(metadataDocument(options, resourceOf(request)), 200, { 'Cache-Control': 'max-age=3600' });
   const paths = new Set([METADATA_PREFIX, metadataPath(endpointPath)]);
   if (options.resourceUrl !== undefined) paths.add(metadataPath(new URL(options.resourceUrl).pathname));
-  const endpoints: Endpoints = Object.fromEntries([...paths].map((path) => [path, { GET: metadata }]));
+  const endpoints: Record<string, Record<string, MethodHandler>> = Object.fromEntries(
+    [...paths].map((path) => [path, { GET: metadata }]),
+  );
+  // An authorization server's routes (oauthProxy) are public, like the metadata.
+  for (const [key, handler] of Object.entries(auth.routes ?? {})) {
+    const [method = '', path = ''] = key.trim().split(/\s+/);
+    endpoints[path] = { ...endpoints[path], [method.toUpperCase()]: (request) => handler(request.toWeb()) };
+  }
 
   // Either the verified identity or the reply refusing the request.
   const authenticate = async (request: HttpRequest): Promise<{ auth: AuthInfo } | { refused: HttpReply }> => {
@@ -73,6 +81,27 @@ export const createResourceServer = (options: AuthOptions, endpointPath: string)
       const result = await authenticate(request);
       return 'refused' in result ? result.refused : handler(request, result.auth);
     },
+  };
+};
+
+/** The metadata options, filled from what the authenticator brings where the transport gives none. */
+const withAuthDefaults = (options: AuthOptions, auth: Authenticator): AuthOptions => {
+  const defaults = auth.metadata;
+  if (!defaults) return options;
+  // Tokens are issued for the authenticator's resource: advertising another one would only fail later.
+  if (
+    options.resourceUrl !== undefined &&
+    defaults.resourceUrl !== undefined &&
+    options.resourceUrl !== defaults.resourceUrl
+  ) {
+    throw new TypeError(`resourceUrl ${options.resourceUrl} differs from the authenticator's ${defaults.resourceUrl}`);
+  }
+  return {
+    ...options,
+    resourceUrl: options.resourceUrl ?? defaults.resourceUrl,
+    authorizationServers: options.authorizationServers ?? defaults.authorizationServers,
+    scopesSupported: options.scopesSupported ?? defaults.scopesSupported,
+    resourceName: options.resourceName ?? defaults.resourceName,
   };
 };
 

@@ -1,4 +1,5 @@
 import type { AuthInfo } from '@mcpkit/core';
+import type { Routes } from '../http/options.js';
 
 /** What a verifier knows about the request besides the token. */
 export interface VerifyContext {
@@ -17,6 +18,13 @@ export interface Authenticator {
   readonly verify: (token: string, context: VerifyContext) => Promise<AuthInfo | undefined>;
   /** Scopes every request needs; a valid token without them gets 403 `insufficient_scope`. */
   readonly requiredScopes: readonly string[];
+  /**
+   * Routes an authenticator that is also the authorization server brings
+   * (e.g. `oauthProxy()` of `@mcpkit/auth`): mounted public, like `routes`.
+   */
+  readonly routes?: Routes;
+  /** Defaults it brings for the metadata options; the transport's own options win. */
+  readonly metadata?: Pick<AuthOptions, 'resourceUrl' | 'authorizationServers' | 'scopesSupported' | 'resourceName'>;
 }
 
 /** Authentication options of the HTTP transports (Streamable HTTP and legacy SSE). */

@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { closestOf } from './suggest.js';
 import { UsageError } from './usage-error.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -6,9 +7,28 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 /** What {@link parseCommand} found: positionals, flag values, and whether help was asked. */
 export interface ParsedCommand {
   readonly positionals: readonly string[];
-  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  readonly values: Readonly<Record<string, string | boolean | string[] | undefined>>;
   readonly help: boolean;
 }
+
+const flagNames = (options: Options): string[] => [...Object.keys(options).map((name) => `--${name}`), '--help'];
+
+/**
+ * node:util's message, made plainer for an unknown option: which command,
+ * the likely intended flag, and the flags there are.
+ */
+const parseErrorMessage = (command: string, error: unknown, options: Options): string => {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknown = /^Unknown option '([^']+)'/.exec(message)?.[1];
+  if (unknown === undefined) return message;
+  const known = flagNames(options);
+  const guess = closestOf(unknown.split('=')[0] as string, known);
+  return (
+    `Unknown option '${unknown}' for mcpkit ${command}` +
+    (guess ? ` (did you mean '${guess}'?)` : '') +
+    `; its options are ${known.join(', ')}`
+  );
+};
 
 /**
  * Parses one command's arguments strictly: an unknown flag, a missing flag
@@ -29,10 +49,9 @@ export const parseCommand = (
       strict: true,
     });
   } catch (error) {
-    // node:util's messages are clear ("Unknown option '--x'"); keep them.
-    throw new UsageError(error instanceof Error ? error.message : String(error), command);
+    throw new UsageError(parseErrorMessage(command, error, options), command);
   }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
   const help = values.help === true;
   if (!help && parsed.positionals.length < positionals.min) {
     throw new UsageError(`mcpkit ${command} needs ${positionals.names}`, command);

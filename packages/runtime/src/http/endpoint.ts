@@ -17,11 +17,14 @@ export interface Endpoint {
   readonly json: boolean;
   readonly stateless: boolean;
   readonly maxBodyBytes: number;
+  readonly maxJsonValues: number;
   readonly keepAliveMs: number;
   /** The served tools' `x-mcp-header` arguments, for the gate's `Mcp-Param-*` checks. */
   readonly headerParams: ServerHeaderParams;
   /** Ends each listen stream this endpoint serves, gracefully (on close). */
   readonly listens: Set<() => void>;
+  /** Longest life of one GET stream connection. */
+  readonly maxStreamMs: number;
 }
 
 /** The revision the spec says to assume when a client sends no `MCP-Protocol-Version`. */

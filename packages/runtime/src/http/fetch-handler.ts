@@ -22,6 +22,9 @@ export type FetchHandler = ((request: Request) => Promise<Response>) & {
 export const toFetchHandler = (server: Server, options: HttpOptions = {}): FetchHandler => {
   const app = createHttpApp(server, options);
   const handler = async (request: Request): Promise<Response> =>
-    toWebResponse((await app.router(fromWebRequest(request))) ?? jsonResponse({ error: 'Not Found' }, 404));
+    toWebResponse(
+      (await app.router(fromWebRequest(request))) ?? jsonResponse({ error: 'Not Found' }, 404),
+      options.maxStreamBufferBytes,
+    );
   return Object.assign(handler, { close: app.close });
 };

@@ -1,6 +1,7 @@
 import { McpkitError, type Server } from '@mcpkit/core';
 import { createResourceServer, protect } from '../auth/resource-server.js';
 import { createSessionHub } from '../session/hub.js';
+import { limitOptionsOf } from '../session/session-limits.js';
 import type { Endpoint } from './endpoint.js';
 import { handleDelete } from './mcp-delete.js';
 import { handleGet } from './mcp-get.js';
@@ -8,7 +9,10 @@ import { handlePost } from './mcp-post.js';
 import {
   DEFAULT_KEEP_ALIVE_MS,
   DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_JSON_VALUES,
   DEFAULT_MAX_SESSIONS,
+  DEFAULT_MAX_SESSIONS_PER_IDENTITY,
+  DEFAULT_MAX_STREAM_MS,
   DEFAULT_SESSION_TTL_MS,
   type HttpOptions,
 } from './options.js';
@@ -25,13 +29,14 @@ export interface HttpApp {
 
 /** Builds the Streamable HTTP transport: the MCP endpoint inside the shared router. */
 export const createHttpApp = (server: Server, options: HttpOptions = {}): HttpApp => {
-  const hub = options.hub ?? createSessionHub(server);
+  const hub = options.hub ?? createSessionHub(server, limitOptionsOf(options));
   if (hub.server !== server) {
     throw new McpkitError('HUB_MISMATCH', 'The hub given to the HTTP transport was created for a different server');
   }
   const table = createSessionTable(
     options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     options.maxSessions ?? DEFAULT_MAX_SESSIONS,
+    options.maxSessionsPerIdentity ?? DEFAULT_MAX_SESSIONS_PER_IDENTITY,
   );
   const endpoint: Endpoint = {
     server,
@@ -41,9 +46,11 @@ export const createHttpApp = (server: Server, options: HttpOptions = {}): HttpAp
     json: options.json ?? false,
     stateless: options.stateless ?? false,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    maxJsonValues: options.maxJsonValues ?? DEFAULT_MAX_JSON_VALUES,
     keepAliveMs: options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS,
     headerParams: serverHeaderParams(server),
     listens: new Set(),
+    maxStreamMs: options.maxStreamMs ?? DEFAULT_MAX_STREAM_MS,
   };
   const path = options.path ?? '/mcp';
   // Every MCP request is authenticated (when `auth` is set); the metadata stays public.

@@ -1,4 +1,4 @@
-import { encodeMessage, failure, ProtocolError, type RequestId } from '@mcpkit/core';
+import { type AuthInfo, encodeMessage, failure, ProtocolError, type RequestId } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { ListenHandle } from '../events/listen.js';
 import { listenClosedResult } from '../events/listen.js';
@@ -20,6 +20,7 @@ export const serveListenPost = async (
   endpoint: Endpoint,
   id: RequestId,
   message: JSONRPCMessage,
+  auth?: AuthInfo,
 ): Promise<HttpReply> => {
   const params = (message as { params?: Record<string, unknown> }).params ?? {};
   let conn: SseConnection | undefined;
@@ -49,6 +50,7 @@ export const serveListenPost = async (
     notifications: params.notifications,
     send: (out) => void stream().write({ data: encodeMessage(out as JSONRPCMessage) }),
     onServerEnd: serverEnd,
+    auth,
   });
   if (opened instanceof ProtocolError) return jsonResponse(failure(id, opened.code, opened.message, opened.data), 200);
   handle = opened;

@@ -5,6 +5,7 @@ import { type HttpReply, type HttpRequest, isReply } from './exchange.js';
 import { rpcErrorResponse } from './responses.js';
 import { openSse } from './sse-stream.js';
 import { standaloneStreamId } from './stateful-session.js';
+import { streamLifetime } from './stream-lifetime.js';
 
 /** 405 for GET/DELETE in stateless mode: there is no session to stream to or end. */
 export const statelessNotAllowed = (): HttpReply =>
@@ -33,17 +34,23 @@ export const handleGet = async (endpoint: Endpoint, request: HttpRequest, auth?:
   const standaloneId = standaloneStreamId(entry);
 
   const lastEventId = request.header('last-event-id');
+  // Each GET connection lasts at most maxStreamMs; see stream-lifetime.ts.
+  const lifetime = streamLifetime(endpoint.maxStreamMs);
   if (lastEventId && endpoint.store) {
-    const conn = openSse({ keepAliveMs: endpoint.keepAliveMs });
-    if (await streams.resume(lastEventId, conn)) return conn.response;
+    const conn = openSse({ keepAliveMs: endpoint.keepAliveMs, onGone: lifetime.clear });
+    if (await streams.resume(lastEventId, conn)) {
+      lifetime.start(conn);
+      return conn.response;
+    }
     // An unknown id: what it pointed at is gone, so start afresh.
     conn.close();
   }
   if (streams.connected(standaloneId)) {
     return rpcErrorResponse(409, ErrorCode.InvalidRequest, 'Conflict: this session already has an open GET stream');
   }
-  const conn = openSse({ keepAliveMs: endpoint.keepAliveMs });
+  const conn = openSse({ keepAliveMs: endpoint.keepAliveMs, onGone: lifetime.clear });
   streams.open(standaloneId, conn);
+  lifetime.start(conn);
   entry.session.setChannel(streams.sender(standaloneId));
   if (shouldPrime(endpoint, entry.session.protocolVersion)) streams.prime(standaloneId);
   return conn.response;

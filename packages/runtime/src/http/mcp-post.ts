@@ -23,7 +23,7 @@ export const handlePost = async (endpoint: Endpoint, request: HttpRequest, auth?
       'Not Acceptable: the Accept header must admit both application/json and text/event-stream',
     );
   }
-  const read = await readMessage(request, endpoint.maxBodyBytes);
+  const read = await readMessage(request, endpoint.maxBodyBytes, endpoint.maxJsonValues);
   if (!read.ok) return read.response;
   const message = read.message;
   // The era is decided per request, before any session lookup or version gate.
@@ -40,7 +40,7 @@ export const handlePost = async (endpoint: Endpoint, request: HttpRequest, auth?
         'Bad Request: initialize must not carry Mcp-Session-Id; a session is initialized once',
       );
     }
-    if (endpoint.table.full()) {
+    if (endpoint.table.full() || endpoint.table.fullFor(identityOf(auth))) {
       return rpcErrorResponse(503, ErrorCode.InternalError, 'Service Unavailable: too many sessions, try again later', {
         headers: { 'Retry-After': '30' },
       });

@@ -66,15 +66,17 @@ export const serveModernPost = async (
   // The modern era defines no client notifications over HTTP: accept and ignore one.
   if (route.message === 'notification' || route.id === undefined) return emptyResponse(202);
   const { id, method } = route;
-  if (method === 'subscriptions/listen') return serveListenPost(endpoint, id, message);
+  if (method === 'subscriptions/listen') return serveListenPost(endpoint, id, message, auth);
   if (!endpoint.server.hasMethod(method, 'modern'))
     return jsonResponse(failure(id, ErrorCode.MethodNotFound, `Method not found: ${method}`), 404);
   const session = endpoint.hub.createSession({ stateless: true });
   const { meta } = route;
+  // The gate read and checked the envelope: the session takes its facts as they are.
+  const facts = route.envelope;
   // Only a request that may hear progress or log messages gets a stream; the rest are answered as JSON.
   const streamed = !endpoint.json && (meta.progressToken !== undefined || meta[META.logLevel] !== undefined);
   if (!streamed) {
-    const response = await session.receive(message, undefined, { auth });
+    const response = await session.receive(message, undefined, { auth, facts });
     session.close();
     if (!response) return emptyResponse(202);
     return jsonTextReply(encodeMessage(response), statusOf(response));
@@ -89,7 +91,7 @@ export const serveModernPost = async (
   });
   const send = (out: JSONRPCMessage) => void conn.write({ data: encodeMessage(out) });
   const completed = session
-    .receive(message, send, { auth })
+    .receive(message, send, { auth, facts })
     .then((response) => {
       answered = true;
       if (response) send(response as JSONRPCMessage);

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpReply } from './exchange.js';
 import { NodeRequest } from './node-request.js';
+import { DEFAULT_MAX_STREAM_BUFFER_BYTES } from './options.js';
 import { jsonResponse } from './responses.js';
 import type { Router } from './router.js';
 
@@ -55,7 +56,13 @@ const writeWhole = (
   res.end(out);
 };
 
-const writeReply = (reply: HttpReply, res: ServerResponse): void => {
+/** Options of {@link toNodeListener}. */
+export interface NodeListenerOptions {
+  /** See `CommonHttpOptions.maxStreamBufferBytes`. */
+  readonly maxStreamBufferBytes?: number;
+}
+
+const writeReply = (reply: HttpReply, res: ServerResponse, maxBuffered: number): void => {
   const { body } = reply;
   if (body === undefined || typeof body === 'string') {
     writeWhole(reply.status, reply.headers, body, res);
@@ -71,6 +78,12 @@ const writeReply = (reply: HttpReply, res: ServerResponse): void => {
   body.attach({
     write: (chunk) => {
       if (!started) start();
+      // A client that has not taken what we sent before is not reading: drop it
+      // rather than buffer without bound (writableLength includes the socket's queue).
+      if (res.writableLength > maxBuffered) {
+        res.destroy();
+        return;
+      }
       res.write(chunk);
     },
     end: (chunk) => {
@@ -89,15 +102,15 @@ const writeReply = (reply: HttpReply, res: ServerResponse): void => {
  * Adapts a router to Node's (req, res, next). Unmatched paths go to `next()`
  * when there is one, else get 404.
  */
-export const toNodeListener =
-  (router: Router): NodeHandler =>
-  (req, res, next) => {
+export const toNodeListener = (router: Router, options: NodeListenerOptions = {}): NodeHandler => {
+  const maxBuffered = options.maxStreamBufferBytes ?? DEFAULT_MAX_STREAM_BUFFER_BYTES;
+  return (req, res, next) => {
     const run = async () => {
       const reply = await router(new NodeRequest(req));
       if (reply instanceof Response) return writeWebResponse(reply, res);
-      if (reply) return writeReply(reply, res);
+      if (reply) return writeReply(reply, res, maxBuffered);
       if (next) return next();
-      return writeReply(jsonResponse({ error: 'Not Found' }, 404), res);
+      return writeReply(jsonResponse({ error: 'Not Found' }, 404), res, maxBuffered);
     };
     run().catch((error: unknown) => {
       if (next) return next(error);
@@ -105,3 +118,4 @@ export const toNodeListener =
       res.end();
     });
   };
+};

@@ -22,5 +22,5 @@ export type ClosableNodeHandler = NodeHandler & {
  */
 export const toNodeHandler = (server: Server, options: HttpOptions = {}): ClosableNodeHandler => {
   const app = createHttpApp(server, options);
-  return Object.assign(toNodeListener(app.router), { close: app.close });
+  return Object.assign(toNodeListener(app.router, options), { close: app.close });
 };

@@ -1,5 +1,6 @@
 import type { AuthOptions } from '../auth/types.js';
 import type { SessionHub } from '../session/hub.js';
+import type { SessionLimitOptions } from '../session/session-limits.js';
 import type { EventStore } from './event-store.js';
 
 /** A custom route handler: web-standard in, web-standard out. */
@@ -23,9 +24,16 @@ export interface CorsOptions {
 }
 
 /** Options every HTTP-based transport shares (Streamable HTTP and legacy SSE), authentication included. */
-export interface CommonHttpOptions extends AuthOptions {
+export interface CommonHttpOptions extends AuthOptions, SessionLimitOptions {
   /** Largest accepted request body; larger ones get 413. Default 4 MiB. */
   readonly maxBodyBytes?: number;
+  /**
+   * Most JSON values in one request body, counted before parsing as one per
+   * `{`, `[` and `,` outside strings; more gets 413 unparsed. Parse time and
+   * heap grow with values, not bytes, so this keeps one client's 4 MiB of
+   * `{},{},...` from stalling every other request. Default 100 000.
+   */
+  readonly maxJsonValues?: number;
   /**
    * Reject requests whose `Host` or `Origin` is not allowed (403). Default: on
    * when `allowedHosts` or `allowedOrigins` is given, and in `serveHttp` /
@@ -44,6 +52,14 @@ export interface CommonHttpOptions extends AuthOptions {
   readonly routes?: Routes;
   /** Interval of `: keep-alive` comments on open SSE streams, so proxies do not drop idle ones; 0 for none. Default 15 s. */
   readonly keepAliveMs?: number;
+  /**
+   * Most bytes an SSE stream may have waiting for a slow client. A write that
+   * finds more than this still unsent from earlier writes drops the connection
+   * instead of buffering on: the client resumes with `Last-Event-ID` when an
+   * event store keeps the stream (legacy SSE has none: its session ends).
+   * Default 8 MiB.
+   */
+  readonly maxStreamBufferBytes?: number;
   /** Most concurrent sessions; initialize beyond it gets 503. Default 10 000. */
   readonly maxSessions?: number;
   /** The hub sessions register with (for `hub.resourceUpdated`, lifespan); a private one by default. */
@@ -60,8 +76,23 @@ export interface HttpOptions extends CommonHttpOptions {
   readonly stateless?: boolean;
   /** Where SSE events are kept for `Last-Event-ID` resumption. Default none (no resumption). */
   readonly eventStore?: EventStore;
+  /**
+   * Most concurrent sessions one authenticated identity (token subject, else
+   * client id) may hold; its next initialize gets 503 with `Retry-After`, so
+   * one client cannot take every slot of `maxSessions`. No effect without
+   * `auth`. Default 1000.
+   */
+  readonly maxSessionsPerIdentity?: number;
   /** Idle time after which a session is closed. Default 30 minutes. */
   readonly sessionTtlMs?: number;
+  /**
+   * Longest life of one GET stream connection; then the server ends it and
+   * the client reconnects (resuming with `Last-Event-ID` when there is an
+   * event store). An open stream keeps its session from idle eviction, so this
+   * bounds how long a client that only holds sockets keeps its sessions.
+   * `Infinity` for no limit. Default 10 minutes.
+   */
+  readonly maxStreamMs?: number;
 }
 
 /** Where `serveHttp` / `serveSse` listen. */
@@ -91,10 +122,18 @@ export interface RunningServer {
 
 /** Default `maxBodyBytes`: 4 MiB. */
 export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** Default `maxJsonValues`. */
+export const DEFAULT_MAX_JSON_VALUES = 100_000;
+/** Default `maxStreamBufferBytes`: 8 MiB. */
+export const DEFAULT_MAX_STREAM_BUFFER_BYTES = 8 * 1024 * 1024;
 /** Default `maxSessions`. */
 export const DEFAULT_MAX_SESSIONS = 10_000;
+/** Default `maxSessionsPerIdentity`. */
+export const DEFAULT_MAX_SESSIONS_PER_IDENTITY = 1000;
 /** Default `sessionTtlMs`: 30 minutes. */
 export const DEFAULT_SESSION_TTL_MS = 30 * 60 * 1000;
+/** Default `maxStreamMs`: 10 minutes. */
+export const DEFAULT_MAX_STREAM_MS = 10 * 60 * 1000;
 /** Default `keepAliveMs`: 15 seconds. */
 export const DEFAULT_KEEP_ALIVE_MS = 15_000;
 

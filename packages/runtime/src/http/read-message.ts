@@ -1,6 +1,8 @@
 import { ErrorCode } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { HttpReply, HttpRequest } from './exchange.js';
+import { exceedsJsonValues } from './json-values.js';
+import { DEFAULT_MAX_JSON_VALUES } from './options.js';
 import { rpcErrorResponse } from './responses.js';
 
 /** Either the one message a POST carried, or the error reply to send instead. */
@@ -45,13 +47,18 @@ export const isJsonRpcMessage = (value: unknown): value is JSONRPCMessage => {
 };
 
 /**
- * Reads one JSON-RPC message from a POST: 413 past `limit`, 400 with -32700
+ * Reads one JSON-RPC message from a POST: 413 past `limit` bytes or
+ * `maxValues` values (counted before parsing), 400 with -32700
  * for bad JSON, 400 with -32600 for batches (not part of 2025-11-25) and for
  * anything that is not a JSON-RPC message. `parsed` is a body a framework
  * (e.g. Express `json()`) already decoded
  * is used as is.
  */
-export const readMessage = async (request: HttpRequest, limit: number): Promise<ReadResult> => {
+export const readMessage = async (
+  request: HttpRequest,
+  limit: number,
+  maxValues: number = DEFAULT_MAX_JSON_VALUES,
+): Promise<ReadResult> => {
   const { parsed } = request;
   let value: unknown;
   // express.json() leaves a value; express.text() / raw() leave text or bytes to parse here.
@@ -67,6 +74,9 @@ export const readMessage = async (request: HttpRequest, limit: number): Promise<
           headers: { Connection: 'close' },
         }),
       };
+    }
+    if (exceedsJsonValues(bytes, maxValues)) {
+      return fail(413, ErrorCode.InvalidRequest, `Request body holds more than ${maxValues} JSON values`);
     }
     const text = decodeUtf8(bytes);
     if (text === undefined) return fail(400, ErrorCode.ParseError, 'Parse error: the request body is not valid UTF-8');

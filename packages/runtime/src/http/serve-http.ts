@@ -28,7 +28,7 @@ export const serveHttp = async (server: Server, options: ServeHttpOptions = {}):
   });
   try {
     const path = options.path ?? '/mcp';
-    const running = await listen(toNodeListener(app.router), { ...options, host }, path, app.close);
+    const running = await listen(toNodeListener(app.router, options), { ...options, host }, path, app.close);
     return { ...running, close: () => running.close().finally(runtime.stop) };
   } catch (error) {
     await runtime.stop();

@@ -26,6 +26,8 @@ export interface SessionTable {
   readonly remove: (id: string) => void;
   readonly size: () => number;
   readonly full: () => boolean;
+  /** Whether `owner` (an identity; undefined without auth) already holds its share of sessions. */
+  readonly fullFor: (owner: string | undefined) => boolean;
   /** Closes every session. */
   readonly closeAll: () => void;
 }
@@ -36,8 +38,20 @@ export interface SessionTable {
  * a session idle for `ttlMs` closes within half a TTL more. The timer is
  * unref'd and runs only while there are sessions.
  */
-export const createSessionTable = (ttlMs: number, maxSessions: number): SessionTable => {
+export const createSessionTable = (
+  ttlMs: number,
+  maxSessions: number,
+  maxPerOwner = Number.POSITIVE_INFINITY,
+): SessionTable => {
   const entries = new Map<string, SessionEntry>();
+  // Sessions per identity, so one authenticated client cannot take every slot.
+  const owned = new Map<string, number>();
+  const own = (owner: string | undefined, delta: number) => {
+    if (owner === undefined) return;
+    const count = (owned.get(owner) ?? 0) + delta;
+    if (count > 0) owned.set(owner, count);
+    else owned.delete(owner);
+  };
   let sweeper: ReturnType<typeof setInterval> | undefined;
 
   const sweep = () => {
@@ -63,17 +77,20 @@ export const createSessionTable = (ttlMs: number, maxSessions: number): SessionT
     },
     add: (entry) => {
       entries.set(entry.id, entry);
+      own(entry.owner, 1);
       if (sweeper === undefined && Number.isFinite(ttlMs)) {
         sweeper = setInterval(sweep, Math.max(1, Math.min(ttlMs / 2, 60_000)));
         (sweeper as { unref?: () => void }).unref?.();
       }
     },
     remove: (id) => {
-      entries.delete(id);
+      const entry = entries.get(id);
+      if (entry && entries.delete(id)) own(entry.owner, -1);
       stopIfEmpty();
     },
     size: () => entries.size,
     full: () => entries.size >= maxSessions,
+    fullFor: (owner) => owner !== undefined && (owned.get(owner) ?? 0) >= maxPerOwner,
     closeAll: () => {
       for (const entry of [...entries.values()]) entry.session.close();
     },

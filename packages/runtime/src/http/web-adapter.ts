@@ -1,4 +1,5 @@
 import type { HttpRequest, Reply, SseBody } from './exchange.js';
+import { DEFAULT_MAX_STREAM_BUFFER_BYTES } from './options.js';
 
 /** Reads a web body's bytes, giving up (undefined) as soon as it passes `limit` bytes. */
 export const readWebBody = async (request: Request, limit: number): Promise<Uint8Array | undefined> => {
@@ -76,27 +77,42 @@ class WebRequest implements HttpRequest {
 /** Wraps a web `Request` as the transports' request. */
 export const fromWebRequest = (request: Request): HttpRequest => new WebRequest(request);
 
-/** The web stream of an SSE body: the consumer cancelling is the client going away. */
-const sseStream = (body: SseBody): ReadableStream<Uint8Array> => {
+/**
+ * The web stream of an SSE body: the consumer cancelling is the client going
+ * away. Past `maxBuffered` queued bytes the consumer is not reading, so the
+ * stream is failed (which ends the response) rather than buffered on.
+ */
+const sseStream = (body: SseBody, maxBuffered: number): ReadableStream<Uint8Array> => {
   const encoder = new TextEncoder();
-  return new ReadableStream<Uint8Array>({
-    start: (controller) =>
-      body.attach({
-        write: (chunk) => controller.enqueue(encoder.encode(chunk)),
-        end: (chunk) => {
-          if (chunk) controller.enqueue(encoder.encode(chunk));
-          controller.close();
-        },
-      }),
-    cancel: body.cancel,
-  });
+  return new ReadableStream<Uint8Array>(
+    {
+      start: (controller) =>
+        body.attach({
+          write: (chunk) => {
+            // desiredSize is highWaterMark minus the bytes queued: below 0, more than maxBuffered wait.
+            if ((controller.desiredSize ?? 0) < 0) {
+              controller.error(new Error('The client is not reading its event stream'));
+              body.cancel();
+              return;
+            }
+            controller.enqueue(encoder.encode(chunk));
+          },
+          end: (chunk) => {
+            if (chunk) controller.enqueue(encoder.encode(chunk));
+            controller.close();
+          },
+        }),
+      cancel: body.cancel,
+    },
+    { highWaterMark: maxBuffered, size: (chunk) => chunk.byteLength },
+  );
 };
 
 /** Turns a reply into a web `Response` (a user route's `Response` passes through). */
-export const toWebResponse = (reply: Reply): Response => {
+export const toWebResponse = (reply: Reply, maxStreamBufferBytes = DEFAULT_MAX_STREAM_BUFFER_BYTES): Response => {
   if (reply instanceof Response) return reply;
   const { body } = reply;
   const init = { status: reply.status, headers: reply.headers };
   if (body === undefined) return new Response(null, init);
-  return new Response(typeof body === 'string' ? body : sseStream(body), init);
+  return new Response(typeof body === 'string' ? body : sseStream(body, maxStreamBufferBytes), init);
 };

@@ -2,9 +2,10 @@ import { type Lifespan, type LifespanHandle, lifespansOf, McpkitError, type Serv
 import type { EventBus } from '../events/event-bus.js';
 import { createSessionHub, type SessionHub } from '../session/hub.js';
 import type { RootsChangedEvent } from '../session/session-core.js';
+import { limitOptionsOf, type SessionLimitOptions } from '../session/session-limits.js';
 
 /** Options every entry point (`serve`, `serveStdio`, `serveHttp`, `serveSse`) shares. */
-export interface RuntimeOptions<T = unknown> {
+export interface RuntimeOptions<T = unknown> extends SessionLimitOptions {
   /** Starts shared resources once, besides the server's own `lifespan` option; see `Lifespan`. Ignored when `hub` is given. */
   readonly lifespan?: Lifespan<T>;
   /** Called when a client reports changed roots. Ignored when `hub` is given. */
@@ -12,7 +13,7 @@ export interface RuntimeOptions<T = unknown> {
   /** The event bus list changes and resource updates travel on (in-memory by default); see `SessionHubOptions`. Ignored when `hub` is given. */
   readonly eventBus?: EventBus;
   /** Cap on open `subscriptions/listen` streams (default 1000). Ignored when `hub` is given. */
-  readonly maxSubscriptions?: number;
+  readonly maxListenStreams?: number;
   /** Serve through an existing hub (its owner runs the lifespan and closes it). */
   readonly hub?: SessionHub;
 }
@@ -59,7 +60,8 @@ export const startRuntime = async <T>(server: Server, options: RuntimeOptions<T>
     lifespans: new Map([...started].map(([hook, handle]) => [hook, handle.value])),
     onRootsChanged: options.onRootsChanged,
     eventBus: options.eventBus,
-    maxSubscriptions: options.maxSubscriptions,
+    maxListenStreams: options.maxListenStreams,
+    ...limitOptionsOf(options),
   });
   let stopping: Promise<void> | undefined;
   const stop = () => {

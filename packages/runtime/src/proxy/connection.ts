@@ -49,6 +49,11 @@ export interface ConnectionSettings {
   /** The context of the request that needed the connection (it may receive early relayed traffic). */
   readonly first: ContextInput | undefined;
   readonly onListChanged: (kind: ListKind) => void;
+  /**
+   * The connection serves every session of ours: relayed traffic then goes
+   * only to a call that is alone in flight on it, never to another session's.
+   */
+  readonly shared?: boolean;
 }
 
 /** `_meta` to forward: ours minus the progress token, which the SDK replaces with its own. */
@@ -70,7 +75,8 @@ export const connect = async (target: ResolvedTarget, settings: ConnectionSettin
   const cache = new Map<ListName, Promise<readonly unknown[]>>();
   const client: Client = new Client({ ...settings.clientInfo }, { capabilities: RELAYED_CAPABILITIES });
   installRelay(client, sdk, {
-    current: () => active.at(-1) ?? last,
+    // Shared: with two calls in flight, a remote request could belong to either session's client.
+    current: () => (settings.shared ? (active.length === 1 ? active[0] : undefined) : (active.at(-1) ?? last)),
     listChanged: (kind) => {
       cache.delete(kind);
       if (kind === 'resources') cache.delete('resourceTemplates');

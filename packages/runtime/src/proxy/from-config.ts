@@ -3,7 +3,8 @@ import { parseConfig } from './config-schema.js';
 import { type ProxyOptions, proxy } from './proxy.js';
 
 /** Options of {@link fromConfig}. */
-export interface FromConfigOptions extends Pick<ProxyOptions, 'clientInfo' | 'timeoutMs'> {
+export interface FromConfigOptions
+  extends Pick<ProxyOptions, 'clientInfo' | 'timeoutMs' | 'sessions' | 'maxConnections' | 'idleMs'> {
   /** The combined server's identity; default `{ name: 'mcp-config', version: '1.0.0' }`. */
   readonly info?: ServerInfo;
   /** The directory relative `cwd` entries resolve against, and the `cwd` of commands that name none (e.g. the config file's directory). */
@@ -57,6 +58,9 @@ export const fromConfig = (json: unknown, options: FromConfigOptions = {}): Serv
       name,
       clientInfo: options.clientInfo,
       timeoutMs: options.timeoutMs,
+      sessions: options.sessions,
+      maxConnections: options.maxConnections,
+      idleMs: options.idleMs,
       emptyListsWhenDown: true,
     });
     return mount(provider, { namespace });

@@ -31,7 +31,33 @@ export interface ProxyOptions {
    * `fromConfig()` turns this on so one broken server does not hide the others.
    */
   readonly emptyListsWhenDown?: boolean;
+  /**
+   * `'per-session'` (default): each of our sessions gets its own remote
+   * session (for a stdio remote, its own child process). `'shared'`: one
+   * remote session serves all of ours. Then the remote sees one client (its
+   * per-session state, log level and roots are common to all our sessions), and
+   * its sampling, elicitation and roots requests and its logs are relayed
+   * only while exactly one of our calls is in flight on it (refused or
+   * dropped otherwise, so they never reach another session's client).
+   * Progress and list changes are relayed as in per-session mode.
+   */
+  readonly sessions?: 'per-session' | 'shared';
+  /**
+   * Most per-session remote connections open at once; a new session's call
+   * beyond it fails as "unavailable" (a tool error for tools/call). Default 16
+   * for a stdio remote (each is a child process), 1000 for a URL.
+   */
+  readonly maxConnections?: number;
+  /** A remote connection unused for this long is closed, its child process ending; the next use reopens it. Default 10 minutes. */
+  readonly idleMs?: number;
 }
+
+/** Default `maxConnections` of a stdio remote. */
+export const DEFAULT_MAX_STDIO_CONNECTIONS = 16;
+/** Default `maxConnections` of a URL remote. */
+export const DEFAULT_MAX_URL_CONNECTIONS = 1000;
+/** Default `idleMs` of a proxy: 10 minutes. */
+export const DEFAULT_PROXY_IDLE_MS = 10 * 60 * 1000;
 
 /** A {@link Provider} backed by a remote MCP server; mount it with `mount()`. */
 export interface ProxyProvider extends Provider {
@@ -59,15 +85,25 @@ export const proxy = (target: ProxyTarget, options: ProxyOptions = {}): ProxyPro
   const resolved = resolveTarget(target);
   const name = options.name ?? targetLabel(resolved);
   const listeners = new Set<(kind: ListKind) => void>();
-  const pool = createPool((ctx) =>
-    connect(resolved, {
-      clientInfo: options.clientInfo ?? { name: 'mcpkit-proxy', version: '1.0.0' },
-      timeoutMs: options.timeoutMs,
-      first: ctx,
-      onListChanged: (kind) => {
-        for (const listener of [...listeners]) listener(kind);
-      },
-    }),
+  const shared = options.sessions === 'shared';
+  const pool = createPool(
+    (ctx) =>
+      connect(resolved, {
+        clientInfo: options.clientInfo ?? { name: 'mcpkit-proxy', version: '1.0.0' },
+        timeoutMs: options.timeoutMs,
+        first: ctx,
+        shared,
+        onListChanged: (kind) => {
+          for (const listener of [...listeners]) listener(kind);
+        },
+      }),
+    {
+      shared,
+      maxConnections:
+        options.maxConnections ??
+        (resolved.kind === 'stdio' ? DEFAULT_MAX_STDIO_CONNECTIONS : DEFAULT_MAX_URL_CONNECTIONS),
+      idleMs: options.idleMs ?? DEFAULT_PROXY_IDLE_MS,
+    },
   );
 
   /** Runs `use` on the session's connection, normalising what it throws. */
@@ -84,6 +120,8 @@ export const proxy = (target: ProxyTarget, options: ProxyOptions = {}): ProxyPro
       const normalised = toProxyError(name, error, ctx, connection.closed());
       if (isRemoteFailure(normalised) && breaksConnection(error)) pool.discard(connection);
       throw normalised;
+    } finally {
+      pool.release(connection);
     }
   };
 

@@ -1,4 +1,12 @@
-import { type Lifespan, ProtocolError, type Server } from '@mcpkit/core';
+import {
+  type AuthInfo,
+  ErrorCode,
+  isRecord,
+  type Lifespan,
+  mayReadResource,
+  ProtocolError,
+  type Server,
+} from '@mcpkit/core';
 import type { BusEvent, EventBus } from '../events/event-bus.js';
 import { type ListenHandle, type ListenNotification, openListen, type SubscriptionId } from '../events/listen.js';
 import { listenSupportOf } from '../events/listen-support.js';
@@ -8,11 +16,12 @@ import { createHelloCache } from './hello-cache.js';
 import { createLogger } from './logger.js';
 import { coreOf, openSession } from './open-session.js';
 import type { HubShared, RootsChangedEvent } from './session-core.js';
+import { createSessionLimits, type SessionLimitOptions } from './session-limits.js';
 import { pushListChanged, pushResourceUpdated } from './session-push.js';
 import type { Session, SessionOptions } from './types.js';
 
 /** Options of {@link createSessionHub}. */
-export interface SessionHubOptions<TLifespan = unknown> {
+export interface SessionHubOptions<TLifespan = unknown> extends SessionLimitOptions {
   /** The value a lifespan hook started; handlers read it with `lifespanOf(ctx)`. */
   readonly lifespan?: TLifespan;
   /** Every started hook's value, by hook; handlers read one with `lifespanOf(ctx, hook)`. */
@@ -26,7 +35,7 @@ export interface SessionHubOptions<TLifespan = unknown> {
    */
   readonly eventBus?: EventBus;
   /** Cap on open `subscriptions/listen` streams (2026-07-28) of this hub (default 1000). */
-  readonly maxSubscriptions?: number;
+  readonly maxListenStreams?: number;
 }
 
 /** A `subscriptions/listen` stream a transport opens through {@link SessionHub.listen}. */
@@ -42,7 +51,23 @@ export interface HubListenOptions {
   readonly keepAlive?: () => void;
   /** The hub ends the subscription (shutdown): tell the client, then close the stream. */
   readonly onServerEnd: () => void;
+  /** Who is listening: a URI among `resourceSubscriptions` they may not read is refused. */
+  readonly auth?: AuthInfo;
 }
+
+/** The first listed URI `auth` may not read (as `resources/subscribe` refuses it), as the -32602 to answer. */
+const unreadableUri = (
+  server: Server,
+  notifications: unknown,
+  auth: AuthInfo | undefined,
+): ProtocolError | undefined => {
+  const uris = isRecord(notifications) ? notifications.resourceSubscriptions : undefined;
+  if (!Array.isArray(uris)) return undefined;
+  const refused = uris.find((uri) => typeof uri === 'string' && !mayReadResource(server.components, uri, auth));
+  return refused === undefined
+    ? undefined
+    : new ProtocolError(ErrorCode.InvalidParams, 'Resource not found', { uri: refused });
+};
 
 /**
  * Owns the live sessions of one served server. Transports create sessions
@@ -90,7 +115,7 @@ export const createSessionHub = <TLifespan = unknown>(
   const sessions = new Set<Session>();
   const listens = new Map<ListenHandle, () => void>();
   const bus = options.eventBus ?? createMemoryEventBus();
-  const slots = createSubscriptionSlots(options.maxSubscriptions);
+  const slots = createSubscriptionSlots(options.maxListenStreams);
   const support = listenSupportOf(server.capabilities);
   const publish = (event: BusEvent) => {
     bus.publish(event).catch((error) => console.error('mcpkit: publishing to the event bus failed:', error));
@@ -127,6 +152,8 @@ export const createSessionHub = <TLifespan = unknown>(
     resourceUpdated: (uri) => publish({ type: 'resource_updated', uri }),
     bus,
     listen: async (listen) => {
+      const unreadable = unreadableUri(server, listen.notifications, listen.auth);
+      if (unreadable) return unreadable;
       const opened = await openListen({ ...listen, support, bus, slots });
       if (opened instanceof ProtocolError) return opened;
       const close = () => {
@@ -156,6 +183,7 @@ export const createSessionHub = <TLifespan = unknown>(
     lifespans: options.lifespans ?? new Map(),
     onRootsChanged: options.onRootsChanged,
     internHello: createHelloCache(),
+    limits: createSessionLimits(options),
     unheardLogger: createLogger({ level: 'emergency' }, () => undefined),
     forget: (session) => {
       sessions.delete(session);

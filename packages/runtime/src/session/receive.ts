@@ -111,7 +111,7 @@ const serveModern = async (
   extra: ReceiveExtra | undefined,
 ): Promise<JsonRpcResponse | undefined> => {
   if (core.closed) return failure(id, ErrorCode.InvalidRequest, 'The session is closed');
-  const facts = readModernFacts(params);
+  const facts = extra?.facts ?? readModernFacts(params);
   if (facts instanceof ProtocolError) return failure(id, facts.code, facts.message, facts.data);
   const request = new RunningRequest(core, id, method, params, related, extra?.auth, facts);
   if (!addRequest(core, request))

@@ -13,6 +13,12 @@ const runtimeSession = (ctx: Pick<Context, 'session'>, what: string): RuntimeSes
   return session as RuntimeSessionInfo;
 };
 
+/** The session's lifespan fields, when it carries them (a runtime session, or createTestContext's). */
+const lifespansOf = (ctx: Pick<Context, 'session'>): Pick<RuntimeSessionInfo, 'lifespan' | 'lifespans'> | undefined => {
+  const session = ctx.session as Partial<RuntimeSessionInfo> | undefined;
+  return session?.lifespans instanceof Map ? (session as RuntimeSessionInfo) : undefined;
+};
+
 /**
  * The hub serving this request: push resource updates from a handler.
  *
@@ -33,7 +39,8 @@ export const hubOf = (ctx: Pick<Context, 'session'>): SessionHub => runtimeSessi
 export function lifespanOf<T>(ctx: Pick<Context, 'session'>, hook: Lifespan<T>): T;
 export function lifespanOf<T>(ctx: Pick<Context, 'session'>): T;
 export function lifespanOf<T>(ctx: Pick<Context, 'session'>, hook?: Lifespan<T>): T {
-  const session = runtimeSession(ctx, 'lifespanOf(ctx)');
+  // createTestContext({ lifespan, lifespans }) supplies the same two fields without a hub.
+  const session = lifespansOf(ctx) ?? runtimeSession(ctx, 'lifespanOf(ctx)');
   if (hook) {
     if (!session.lifespans.has(hook as Lifespan)) {
       throw new McpkitError('NO_LIFESPAN', 'lifespanOf(ctx, hook): that hook was not started by this runtime');
@@ -43,7 +50,7 @@ export function lifespanOf<T>(ctx: Pick<Context, 'session'>, hook?: Lifespan<T>)
   if (session.lifespan === undefined) {
     throw new McpkitError(
       'NO_LIFESPAN',
-      'lifespanOf(ctx): no lifespan hook was configured (serve(server, { lifespan }))',
+      'lifespanOf(ctx): no lifespan hook was configured (serve(server, { lifespan }), or createTestContext({ lifespan }) in tests)',
     );
   }
   return session.lifespan as T;

@@ -1,5 +1,6 @@
 import { ErrorCode, ProtocolError, type SessionControl } from '@mcpkit/core';
 import type { SessionCore } from './session-core.js';
+import { admitHello, admitSubscription } from './session-limits.js';
 
 /** Subscriptions need a standing channel to send updates on, which a stateless session never has. */
 const assertStateful = (core: SessionCore) => {
@@ -18,13 +19,17 @@ const assertStateful = (core: SessionCore) => {
 export const sessionControl = (core: SessionCore): SessionControl => {
   core.control ??= {
     initialize: (hello) => {
+      // What the session will keep from the client is bounded before it is kept (see session-limits.ts).
+      const own = core.stateless || core.shared.internHello(hello) === hello;
+      admitHello(core, core.shared.limits, hello, own);
       core.offered = hello;
     },
     setLogLevel: (level) => {
       core.record.level = level;
     },
-    subscribe: (uri) => {
+    subscribe: (uri, auth) => {
       assertStateful(core);
+      admitSubscription(core, core.shared.limits, core.shared.server, uri, auth);
       core.record.subscriptions ??= new Set();
       core.record.subscriptions.add(uri);
     },

@@ -3,6 +3,7 @@ import type { ClientHello } from './initialize.js';
 import type { Outbox } from './outbox.js';
 import type { RunningRequest } from './request-context.js';
 import type { RuntimeSessionInfo } from './session-info.js';
+import type { SessionLimits } from './session-limits.js';
 import type { SessionRecord } from './session-record.js';
 import type { Send, Session } from './types.js';
 import type { Visibility } from './visibility.js';
@@ -30,6 +31,8 @@ export interface HubShared {
   readonly onRootsChanged?: ((event: RootsChangedEvent) => void | Promise<void>) | undefined;
   /** The hub's shared copy of an equal hello, when it keeps one; see hello-cache.ts. */
   readonly internHello: (hello: ClientHello) => ClientHello;
+  /** What sessions may keep on a client's behalf; see session-limits.ts. */
+  readonly limits: SessionLimits;
   /** Takes a closed session off the hub. */
   readonly forget: (session: Session) => void;
   /** `ctx.log` where nothing can reach the client (a stateless session without a stream of its own). */

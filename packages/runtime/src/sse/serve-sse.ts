@@ -26,7 +26,7 @@ export const serveSse = async (server: Server, options: ServeSseOptions = {}): P
   });
   try {
     const running = await listen(
-      toNodeListener(app.router),
+      toNodeListener(app.router, options),
       { ...options, host },
       options.ssePath ?? '/sse',
       app.close,

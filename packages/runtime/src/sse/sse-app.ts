@@ -10,6 +10,7 @@ import { emptyResponse, rpcErrorResponse } from '../http/responses.js';
 import { createRouter, type Router } from '../http/router.js';
 import { openSse } from '../http/sse-stream.js';
 import { createSessionHub } from '../session/hub.js';
+import { limitOptionsOf } from '../session/session-limits.js';
 import type { Send, Session } from '../session/types.js';
 import type { SseOptions } from './options.js';
 
@@ -34,7 +35,7 @@ interface SseSession {
  * session.
  */
 export const createSseApp = (server: Server, options: SseOptions = {}): SseApp => {
-  const hub = options.hub ?? createSessionHub(server);
+  const hub = options.hub ?? createSessionHub(server, limitOptionsOf(options));
   if (hub.server !== server) {
     throw new McpkitError('HUB_MISMATCH', 'The hub given to the SSE transport was created for a different server');
   }
@@ -85,7 +86,7 @@ export const createSseApp = (server: Server, options: SseOptions = {}): SseApp =
     const target = sessions.get(id);
     if (!target) return rpcErrorResponse(404, ErrorCode.InvalidRequest, 'Session not found: it ended or never existed');
     if (target.owner !== identityOf(auth)) return foreignSession();
-    const read = await readMessage(request, maxBodyBytes);
+    const read = await readMessage(request, maxBodyBytes, options.maxJsonValues);
     if (!read.ok) return read.response;
     // Answered on the stream, not in this response.
     void target.session.receive(read.message, undefined, { auth }).then((response) => {

@@ -11,12 +11,15 @@ import { createSseApp } from './sse-app.js';
 export const toSseFetchHandler = (server: Server, options: SseOptions = {}): FetchHandler => {
   const app = createSseApp(server, options);
   const handler = async (request: Request): Promise<Response> =>
-    toWebResponse((await app.router(fromWebRequest(request))) ?? jsonResponse({ error: 'Not Found' }, 404));
+    toWebResponse(
+      (await app.router(fromWebRequest(request))) ?? jsonResponse({ error: 'Not Found' }, 404),
+      options.maxStreamBufferBytes,
+    );
   return Object.assign(handler, { close: app.close });
 };
 
 /** The legacy HTTP+SSE transport as a Node handler (see `toNodeHandler`). */
 export const toSseNodeHandler = (server: Server, options: SseOptions = {}): ClosableNodeHandler => {
   const app = createSseApp(server, options);
-  return Object.assign(toNodeListener(app.router), { close: app.close });
+  return Object.assign(toNodeListener(app.router, options), { close: app.close });
 };

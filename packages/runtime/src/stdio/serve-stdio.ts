@@ -1,5 +1,6 @@
 import { ErrorCode, failure, type Server } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { claimStdio } from '../cli/stdio-guard.js';
 import { type RuntimeOptions, startRuntime } from '../lifespan/start-runtime.js';
 import type { SessionHub } from '../session/hub.js';
 
@@ -17,7 +18,16 @@ export interface StdioOptions<T = unknown> extends RuntimeOptions<T> {
   readonly output?: NodeJS.WritableStream;
   /** Close on SIGINT and SIGTERM. Default true when serving the process's own stdio. */
   readonly handleSignals?: boolean;
+  /**
+   * Longest message line accepted, in bytes. A longer line is discarded as it
+   * arrives (never held whole) and answered with a -32600 error whose id is
+   * null; the connection stays open. Default 4 MiB, like HTTP's `maxBodyBytes`.
+   */
+  readonly maxLineBytes?: number;
 }
+
+/** Default `maxLineBytes`: 4 MiB. */
+export const DEFAULT_MAX_LINE_BYTES = 4 * 1024 * 1024;
 
 /** A server running over stdio. */
 export interface StdioServer {
@@ -33,6 +43,7 @@ export interface StdioServer {
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+const ignore = () => {};
 const EXIT_GRACE_MS = 2000;
 
 /**
@@ -49,6 +60,7 @@ export const serveStdio = async <T = unknown>(server: Server, options: StdioOpti
   const input = options.input ?? process.stdin;
   const output = options.output ?? process.stdout;
   const ownStdio = input === process.stdin && output === process.stdout;
+  if (ownStdio) claimStdio(); // under the mcpkit CLI, refuses a second stdio server in the process
   const runtime = await startRuntime(server, options);
   const session = runtime.hub.createSession();
   const restoreConsole = output === process.stdout ? redirectConsole() : () => {};
@@ -83,7 +95,11 @@ export const serveStdio = async <T = unknown>(server: Server, options: StdioOpti
     // Not awaited: requests run concurrently and answer in completion order.
     session.receive(message as JSONRPCMessage).then(answer, fail);
   };
-  const splitter = createLineSplitter(onLine);
+  const splitter = createLineSplitter(onLine, {
+    maxLineBytes: options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
+    onOversized: (max) =>
+      write(failure(null, ErrorCode.InvalidRequest, `Message too large: lines are limited to ${max} bytes`)),
+  });
 
   let resolveClosed!: () => void;
   const closed = new Promise<void>((resolve) => {
@@ -95,7 +111,10 @@ export const serveStdio = async <T = unknown>(server: Server, options: StdioOpti
       input.off('data', onData);
       input.off('end', onEnd);
       input.off('error', onEnd);
+      // Answers flushed below may meet a pipe the client already closed (EPIPE):
+      // the client left, which is what closing is for, so that error is not a crash.
       output.off?.('error', onEnd);
+      output.on?.('error', ignore);
       for (const signal of SIGNALS) process.off(signal, onSignal);
       listens.closeAll();
       session.close();

@@ -1,0 +1,254 @@
+// Packs every package as it would be published and uses the tarballs as a new
+// user would, outside the monorepo: install into a scratch project, build and
+// type-check it (ESM nodenext and CommonJS node16), require() the CJS builds
+// (also on Node 20.18, the oldest `engines` admits), run a server through the
+// installed `mcpkit` bin and talk to it with the SDK client. Each manifest is
+// checked for README, LICENSE, engines and leftover `workspace:` ranges.
+// Usage: node scripts/pack-check.mjs [--keep]   (exit 0 when everything held)
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const keep = process.argv.includes('--keep');
+const started = Date.now();
+const work = mkdtempSync(join(tmpdir(), 'mcpkit-pack-'));
+const tarballs = join(work, 'tarballs');
+const project = join(work, 'project');
+mkdirSync(tarballs);
+mkdirSync(project);
+
+const step = (name) => console.log(`\n-- ${name} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+const run = (command, args, options = {}) =>
+  execFileSync(command, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', ...options });
+const pnpm = (args, cwd = ROOT) => run('npx', ['-y', 'pnpm@10', ...args], { cwd });
+const failures = [];
+const check = (ok, message) => {
+  if (!ok) failures.push(message);
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${message}`);
+};
+
+/** The packages to publish: every packages/* without "private": true. */
+const publishable = () =>
+  readdirSync(join(ROOT, 'packages')).filter((dir) => {
+    try {
+      return !JSON.parse(readFileSync(join(ROOT, 'packages', dir, 'package.json'), 'utf8')).private;
+    } catch {
+      return false;
+    }
+  });
+
+try {
+  step('build');
+  pnpm(['-r', '--filter', './packages/*', 'build']);
+
+  step('pack');
+  const packed = {};
+  for (const dir of publishable()) {
+    const out = pnpm(['pack', '--pack-destination', tarballs], join(ROOT, 'packages', dir));
+    const file = out.trim().split('\n').at(-1).trim();
+    const listing = run('tar', ['-tzf', file]).split('\n');
+    const manifest = JSON.parse(run('tar', ['-xzOf', file, 'package/package.json']));
+    packed[manifest.name] = file;
+    check(listing.includes('package/README.md'), `${manifest.name}: README.md in the tarball`);
+    check(listing.includes('package/LICENSE'), `${manifest.name}: LICENSE in the tarball`);
+    check(Boolean(manifest.engines?.node), `${manifest.name}: engines.node (${manifest.engines?.node})`);
+    check(!JSON.stringify(manifest).includes('workspace:'), `${manifest.name}: no workspace: range in the manifest`);
+    check(!listing.some((path) => path.startsWith('package/src/')), `${manifest.name}: no sources shipped`);
+  }
+
+  step('scratch project: npm install of the tarballs');
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify(
+      {
+        name: 'scratch',
+        private: true,
+        type: 'module',
+        dependencies: {
+          ...Object.fromEntries(Object.entries(packed).map(([name, file]) => [name, `file:${file}`])),
+          valibot: '^1.5.0',
+        },
+        devDependencies: { typescript: '5.9.3', '@types/node': '^20.19.0' },
+      },
+      null,
+      2,
+    ),
+  );
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: project });
+
+  const server = `import { createServer, prompt, resource, tool, type Lifespan } from '@mcpkit/core';
+import { lifespanOf } from '@mcpkit/runtime';
+import * as v from 'valibot';
+
+const greeting: Lifespan<string> = async () => ({ value: 'hello' });
+
+export default createServer({ name: 'scratch', version: '1.0.0' }, [
+  tool({ name: 'add', input: v.object({ a: v.number(), b: v.number() }), output: v.object({ sum: v.number() }),
+    run: ({ a, b }) => ({ sum: a + b }) }),
+  tool({ name: 'greet', input: v.object({ name: v.string() }), run: ({ name }, ctx) => \`\${lifespanOf(ctx, greeting)} \${name}\` }),
+  resource({ uri: 'data://config', read: () => ({ ok: true }) }),
+  prompt({ name: 'review', args: v.object({ code: v.string() }), render: ({ code }) => \`Review \${code}\` }),
+], { lifespan: greeting });
+`;
+  writeFileSync(join(project, 'server.ts'), server);
+  writeFileSync(
+    join(project, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'es2022',
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        strict: true,
+        outDir: 'dist',
+        skipLibCheck: false,
+        types: ['node'],
+      },
+      include: ['server.ts'],
+    }),
+  );
+  writeFileSync(
+    join(project, 'cjs.cts'),
+    `import core = require('@mcpkit/core');
+import runtime = require('@mcpkit/runtime');
+const server: core.Server = core.createServer({ name: 'cjs', version: '1' }, []);
+const serving: typeof runtime.serve = runtime.serve;
+export = { server, serving };
+`,
+  );
+  writeFileSync(
+    join(project, 'tsconfig.cjs.json'),
+    JSON.stringify({
+      compilerOptions: { module: 'node16', moduleResolution: 'node16', strict: true, noEmit: true, types: ['node'] },
+      include: ['cjs.cts'],
+    }),
+  );
+  writeFileSync(
+    join(project, 'check.cjs'),
+    `const core = require('@mcpkit/core');
+const runtime = require('@mcpkit/runtime');
+for (const name of ['createServer', 'tool']) if (typeof core[name] !== 'function') throw new Error('core.' + name);
+for (const name of ['serve', 'connect', 'lifespanOf', 'jwt']) if (typeof runtime[name] !== 'function') throw new Error('runtime.' + name);
+runtime.jwt({ publicKey: new Uint8Array(32), issuer: 'https://issuer' });
+console.log('require() ok on', process.version);
+`,
+  );
+  writeFileSync(
+    join(project, 'client.mjs'),
+    `import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+const client = new Client({ name: 'pack-check', version: '1' });
+await client.connect(new StdioClientTransport({ command: process.execPath, args: ['node_modules/@mcpkit/runtime/bin/mcpkit.js', 'run', process.argv[2]] }));
+const add = await client.callTool({ name: 'add', arguments: { a: 2, b: 3 } });
+const greet = await client.callTool({ name: 'greet', arguments: { name: 'Ada' } });
+await client.close();
+if (JSON.stringify(add.structuredContent) !== '{"sum":5}') throw new Error('add: ' + JSON.stringify(add));
+if (greet.content[0].text !== 'hello Ada') throw new Error('greet: ' + JSON.stringify(greet));
+console.log('served', process.argv[2], 'over stdio to the SDK client');
+`,
+  );
+  const tsc = join(project, 'node_modules', 'typescript', 'bin', 'tsc');
+  const mcpkit = join(project, 'node_modules', '@mcpkit', 'runtime', 'bin', 'mcpkit.js');
+  const attempt = (name, fn) => {
+    try {
+      const out = fn();
+      check(true, name);
+      return out;
+    } catch (error) {
+      check(false, `${name}: ${error.stdout ?? ''}${error.message}`);
+      return undefined;
+    }
+  };
+
+  step('build and type-check the scratch project');
+  attempt('tsc (ESM, nodenext, skipLibCheck off) builds server.ts', () =>
+    run(process.execPath, [tsc, '-p', '.'], { cwd: project }),
+  );
+  attempt('tsc (CommonJS, node16, skipLibCheck off) resolves the .d.cts types', () => {
+    let output = '';
+    try {
+      output = run(process.execPath, [tsc, '-p', 'tsconfig.cjs.json'], { cwd: project });
+    } catch (error) {
+      output = String(error.stdout ?? error.message);
+    }
+    // The SDK's own CJS declarations trip node16 (TS1541 in its validation types): not ours to fix; report, do not fail.
+    const errors = output.split('\n').filter((line) => /error TS/.test(line));
+    const ours = errors.filter((line) => !line.startsWith('node_modules/@modelcontextprotocol/'));
+    if (errors.length > ours.length)
+      console.log(`note: ${errors.length - ours.length} error(s) inside the SDK's own declarations`);
+    if (ours.length > 0) throw new Error(ours.join('\n'));
+  });
+  attempt(`require() of the CJS builds on ${process.version}`, () =>
+    run(process.execPath, ['check.cjs'], { cwd: project }),
+  );
+  if (!process.env.MCPKIT_PACK_SKIP_OLD_NODE) {
+    attempt('require() of the CJS builds on Node 20.18.0 (npx node@20.18.0)', () =>
+      run('npx', ['-y', 'node@20.18.0', 'check.cjs'], { cwd: project }),
+    );
+  }
+
+  step('run servers through the installed bin');
+  const version = attempt('mcpkit --version', () => run(process.execPath, [mcpkit, '--version'], { cwd: project }));
+  if (version) console.log(version.trim());
+  attempt('mcpkit call server.ts (TypeScript through the installed tsx)', () => {
+    const out = JSON.parse(run(process.execPath, [mcpkit, 'call', 'server.ts', 'add', 'a=1', 'b=2'], { cwd: project }));
+    if (out.structuredContent?.sum !== 3) throw new Error(JSON.stringify(out));
+  });
+  attempt('mcpkit run dist/server.js over stdio, driven by the SDK client', () =>
+    run(process.execPath, ['client.mjs', 'dist/server.js'], { cwd: project }),
+  );
+  attempt('mcpkit run server.ts over stdio, driven by the SDK client', () =>
+    run(process.execPath, ['client.mjs', 'server.ts'], { cwd: project }),
+  );
+
+  if (packed['create-mcpkit']) {
+    step('npm create mcpkit, from the tarball: a new project on the packed packages');
+    const app = join(work, 'app');
+    attempt('create-mcpkit app --yes --no-git (npm exec of the tarball)', () =>
+      run(
+        'npm',
+        ['exec', '--yes', `--package=${packed['create-mcpkit']}`, '--', 'create-mcpkit', app, '--yes', '--no-git'],
+        {
+          cwd: work,
+        },
+      ),
+    );
+    const manifestPath = join(app, 'package.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    // The published ranges (^version) are not on the registry yet: point them at the tarballs.
+    for (const name of Object.keys(manifest.dependencies)) {
+      if (packed[name]) manifest.dependencies[name] = `file:${packed[name]}`;
+    }
+    writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+    attempt('npm install in the new project', () =>
+      run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: app }),
+    );
+    attempt('npm test in the new project (vitest, a real in-memory client)', () => run('npm', ['test'], { cwd: app }));
+    attempt('npm run check in the new project (tsc and biome)', () => run('npm', ['run', 'check'], { cwd: app }));
+    attempt('npm run build, then mcpkit call dist/server.js add a=1 b=2', () => {
+      run('npm', ['run', 'build'], { cwd: app });
+      const out = JSON.parse(
+        run(
+          process.execPath,
+          ['node_modules/@mcpkit/runtime/bin/mcpkit.js', 'call', 'dist/server.js', 'add', 'a=1', 'b=2'],
+          {
+            cwd: app,
+          },
+        ),
+      );
+      if (out.structuredContent?.sum !== 3) throw new Error(JSON.stringify(out));
+    });
+  }
+} catch (error) {
+  check(false, `pack check stopped: ${error.message}`);
+} finally {
+  if (keep) console.log(`\nkept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}
+
+console.log(
+  `\npack check: ${failures.length === 0 ? 'passed' : `${failures.length} failed`} in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+);
+process.exit(failures.length === 0 ? 0 : 1);
