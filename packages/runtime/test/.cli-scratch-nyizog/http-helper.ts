@@ -1,1 +1,0 @@
-export const word: string = 'one';
