@@ -83,6 +83,7 @@ export {
   type NamespaceLayer,
   type Provider,
 } from './mount/mount.js';
+export { outwardName } from './mount/mounted.js';
 export {
   type PromptArgs,
   type PromptArgument,

@@ -53,6 +53,7 @@ describe('public API', () => {
         "mount",
         "negotiateVersion",
         "notification",
+        "outwardName",
         "prompt",
         "rateLimit",
         "readHello",

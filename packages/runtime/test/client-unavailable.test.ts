@@ -1,12 +1,5 @@
 /** Every context call the client cannot answer fails with one error type: ClientUnavailableError, code CLIENT_UNAVAILABLE. */
-import {
-  ClientUnavailableError,
-  createServer,
-  createTestContext,
-  inputRequired,
-  isInputRequired,
-  tool,
-} from '@mcpkit/core';
+import { ClientUnavailableError, createServer, createTestContext, isInputRequired, tool } from '@mcpkit/core';
 import { describe, expect, it } from 'vitest';
 import { createSession } from '../src/index.js';
 

@@ -117,4 +117,11 @@ describe('the modern era in the one method table', () => {
       });
     }
   });
+
+  test('server/discover leaves instructions out when the server has none', async () => {
+    const plain = createServer({ name: 'plain', version: '1' }, components);
+    const answer = await plain.dispatch(request('server/discover'));
+    expect(answer).toMatchObject({ result: { resultType: 'complete' } });
+    expect(answer).not.toHaveProperty('result.instructions');
+  });
 });

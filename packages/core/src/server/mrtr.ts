@@ -75,12 +75,11 @@ export const createInputRounds = (options: InputOptions = {}, warn: (message: st
   const ttlMs = options.ttlMs ?? INPUT_DEFAULTS.ttlMs;
   let key: Promise<StateKey> | undefined;
   const keyOf = () => {
-    key ??= options.secret
-      ? stateKeyFromSecret(options.secret)
-      : (warn(
-          'mcpkit: requestState is sealed with a per-process key; set createServer(..., { input: { secret } }) so it survives restarts and opens on every instance',
-        ),
-        generateStateKey());
+    if (!key && !options.secret)
+      warn(
+        'mcpkit: requestState is sealed with a per-process key; set createServer(..., { input: { secret } }) so it survives restarts and opens on every instance',
+      );
+    key ??= options.secret ? stateKeyFromSecret(options.secret) : generateStateKey();
     return key;
   };
   return {

@@ -1,11 +1,7 @@
+import { LEGACY_PROTOCOL_VERSIONS, MODERN_PROTOCOL_VERSIONS, SUPPORTED_PROTOCOL_VERSIONS } from '@mcpkit/core';
 import { describe, expect, it } from 'vitest';
 import { type ClassifyInput, classifyRequest, rejectionBody } from './classify-request.js';
 import type { HeaderParam } from './header-params.js';
-import {
-  LEGACY_PROTOCOL_VERSIONS,
-  MODERN_PROTOCOL_VERSIONS,
-  SUPPORTED_PROTOCOL_VERSIONS,
-} from './protocol-versions.js';
 
 const V = '2026-07-28';
 const envelope = {

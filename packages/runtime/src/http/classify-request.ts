@@ -1,14 +1,12 @@
-import { ErrorCode } from '@mcpkit/core';
+import { ErrorCode, META, MODERN_PROTOCOL_VERSIONS, SUPPORTED_PROTOCOL_VERSIONS } from '@mcpkit/core';
 import type { HeaderParam } from './header-params.js';
 import { decodeHeaderValue } from './header-value.js';
 import { isObject } from './is-object.js';
-import { isModernProtocolVersion, SUPPORTED_PROTOCOL_VERSIONS } from './protocol-versions.js';
-import { META_KEYS, type RequestEnvelope, readEnvelope } from './request-envelope.js';
+import { type RequestEnvelope, readEnvelope } from './request-envelope.js';
 
-/** HeaderMismatch: HTTP headers missing, malformed or disagreeing with the body (2026-07-28). */
-export const HEADER_MISMATCH = -32020;
-/** UnsupportedProtocolVersion: the claimed revision is not served (2026-07-28). */
-export const UNSUPPORTED_PROTOCOL_VERSION = -32022;
+/** Whether `version` is a served modern revision. */
+const isModernProtocolVersion = (version: unknown): version is string =>
+  typeof version === 'string' && MODERN_PROTOCOL_VERSIONS.includes(version);
 
 /** A JSON-RPC request id. */
 export type RequestId = string | number;
@@ -23,9 +21,10 @@ export interface ClassifyInput {
   /**
    * Request headers by lowercased name (`mcp-protocol-version`, `mcp-method`,
    * `mcp-name`, `mcp-param-*`). Leave it out for a transport with no header
-   * layer (stdio): then no header is required or checked.
+   * layer (stdio): then no header is required or checked. A transport may
+   * pass its own lookup by lowercased name instead of copying every header.
    */
-  readonly headers?: Readonly<Record<string, string | undefined>>;
+  readonly headers?: Readonly<Record<string, string | undefined>> | ((name: string) => string | undefined);
   readonly body: ClassifiedBody;
   /**
    * The `x-mcp-header` arguments of a tool by name (see `headerParamsOf`);
@@ -115,13 +114,14 @@ const reject = (
 });
 
 const mismatch = (id: RequestId | null, message: string, header: string): Rejection =>
-  reject(400, HEADER_MISMATCH, `Header mismatch: ${message}`, id, { header });
+  reject(400, ErrorCode.HeaderMismatch, `Header mismatch: ${message}`, id, { header });
 
 const isOws = (code: number): boolean => code === 0x20 || code === 0x09;
 
 /** A header value without the optional whitespace around it (RFC 9110); no copy when there is none. */
 const header = (input: ClassifyInput, name: string): string | undefined => {
-  const value = input.headers?.[name];
+  const { headers } = input;
+  const value = typeof headers === 'function' ? headers(name) : headers?.[name];
   if (value === undefined || value === '') return value;
   if (!isOws(value.charCodeAt(0)) && !isOws(value.charCodeAt(value.length - 1))) return value;
   let start = 0;
@@ -138,7 +138,7 @@ const metaOf = (params: unknown): JsonObject | undefined =>
 /** Whether a message claims the modern envelope: its `_meta` has the protocol-version key. */
 const claims = (message: unknown): boolean => {
   const meta = isObject(message) ? metaOf(message.params) : undefined;
-  return meta !== undefined && META_KEYS.protocolVersion in meta;
+  return meta !== undefined && META.protocolVersion in meta;
 };
 
 /** The value at a chain of property keys, or undefined. */
@@ -248,7 +248,7 @@ const classifyClaim = (input: ClassifyInput, message: JsonObject, meta: JsonObje
     );
   }
   if (!isModernProtocolVersion(envelope.protocolVersion)) {
-    return reject(400, UNSUPPORTED_PROTOCOL_VERSION, 'Unsupported protocol version', id, {
+    return reject(400, ErrorCode.UnsupportedProtocolVersion, 'Unsupported protocol version', id, {
       supported: [...SUPPORTED_PROTOCOL_VERSIONS],
       requested: envelope.protocolVersion,
     });
@@ -330,7 +330,7 @@ export const classifyRequest = (input: ClassifyInput): Classification => {
   }
   const id = isId(body.id) ? body.id : null;
   const meta = metaOf(body.params);
-  if (meta !== undefined && META_KEYS.protocolVersion in meta) return classifyClaim(input, body, meta);
+  if (meta !== undefined && META.protocolVersion in meta) return classifyClaim(input, body, meta);
   if (body.method === 'initialize') {
     return modernHeader
       ? mismatch(
@@ -345,9 +345,9 @@ export const classifyRequest = (input: ClassifyInput): Classification => {
     return reject(
       400,
       ErrorCode.InvalidParams,
-      `Invalid params: _meta["${META_KEYS.protocolVersion}"] is required by revision ${versionHeader}`,
+      `Invalid params: _meta["${META.protocolVersion}"] is required by revision ${versionHeader}`,
       id,
-      { key: META_KEYS.protocolVersion, problem: 'missing' },
+      { key: META.protocolVersion, problem: 'missing' },
     );
   }
   return legacy('no-claim');

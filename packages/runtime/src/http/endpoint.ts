@@ -5,6 +5,7 @@ import type { SessionHub } from '../session/hub.js';
 import type { EventStore } from './event-store.js';
 import type { HttpReply, HttpRequest } from './exchange.js';
 import { rpcErrorResponse } from './responses.js';
+import type { ServerHeaderParams } from './server-header-params.js';
 import type { SessionEntry, SessionTable } from './session-table.js';
 
 /** Everything the MCP endpoint's method handlers share. */
@@ -18,6 +19,10 @@ export interface Endpoint {
   readonly maxBodyBytes: number;
   readonly maxJsonValues: number;
   readonly keepAliveMs: number;
+  /** The served tools' `x-mcp-header` arguments, for the gate's `Mcp-Param-*` checks. */
+  readonly headerParams: ServerHeaderParams;
+  /** Ends each listen stream this endpoint serves, gracefully (on close). */
+  readonly listens: Set<() => void>;
   /** Longest life of one GET stream connection. */
   readonly maxStreamMs: number;
 }

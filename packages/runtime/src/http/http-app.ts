@@ -17,12 +17,13 @@ import {
   type HttpOptions,
 } from './options.js';
 import { createRouter, type Router } from './router.js';
+import { serverHeaderParams } from './server-header-params.js';
 import { createSessionTable } from './session-table.js';
 
 /** A Streamable HTTP transport bound to one server, before any framework adapter. */
 export interface HttpApp {
   readonly router: Router;
-  /** Ends every session (and so every open stream). */
+  /** Ends every session (and so every open stream), answering open listen streams first. */
   readonly close: () => void;
 }
 
@@ -47,6 +48,8 @@ export const createHttpApp = (server: Server, options: HttpOptions = {}): HttpAp
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     maxJsonValues: options.maxJsonValues ?? DEFAULT_MAX_JSON_VALUES,
     keepAliveMs: options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS,
+    headerParams: serverHeaderParams(server),
+    listens: new Set(),
     maxStreamMs: options.maxStreamMs ?? DEFAULT_MAX_STREAM_MS,
   };
   const path = options.path ?? '/mcp';
@@ -64,5 +67,13 @@ export const createHttpApp = (server: Server, options: HttpOptions = {}): HttpAp
     },
     table.size,
   );
-  return { router, close: table.closeAll };
+  return {
+    router,
+    close: () => {
+      endpoint.headerParams.stop();
+      // Listen streams are answered before the connections go.
+      for (const end of [...endpoint.listens]) end();
+      table.closeAll();
+    },
+  };
 };

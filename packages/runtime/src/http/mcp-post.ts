@@ -4,7 +4,7 @@ import { acceptsBothAnswers, isJsonContentType } from './accepts.js';
 import { dispatch, respondOnce } from './dispatch.js';
 import { type Endpoint, findSession, isInitialize } from './endpoint.js';
 import { type HttpReply, type HttpRequest, isReply } from './exchange.js';
-import { isModernPost, serveModernPost } from './modern-post.js';
+import { classifyPost, rejectionReply, serveModernPost } from './modern-post.js';
 import { readMessage } from './read-message.js';
 import { rpcErrorResponse } from './responses.js';
 import { openStatefulSession } from './stateful-session.js';
@@ -27,7 +27,9 @@ export const handlePost = async (endpoint: Endpoint, request: HttpRequest, auth?
   if (!read.ok) return read.response;
   const message = read.message;
   // The era is decided per request, before any session lookup or version gate.
-  if (isModernPost(request, message)) return serveModernPost(endpoint, request, message, auth);
+  const route = await classifyPost(endpoint, request, message);
+  if (route.kind === 'reject') return rejectionReply(route);
+  if (route.kind === 'modern') return serveModernPost(endpoint, route, message, auth);
   if (endpoint.stateless) return serveStateless(endpoint, request, message, auth);
 
   if (isInitialize(message)) {

@@ -4,80 +4,75 @@ import {
   ErrorCode,
   encodeMessage,
   failure,
-  isRecord,
   type JsonRpcResponse,
   META,
-  MODERN_PROTOCOL_VERSIONS,
-  ProtocolError,
-  readModernFacts,
 } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import {
+  type Classification,
+  classifyRequest,
+  type ModernRoute,
+  type Rejection,
+  rejectionBody,
+} from './classify-request.js';
 import { nextTurn } from './dispatch.js';
 import type { Endpoint } from './endpoint.js';
 import type { HttpReply, HttpRequest } from './exchange.js';
-import { checkModernHeaders } from './modern-headers.js';
+import { serveListenPost } from './listen-post.js';
 import { emptyResponse, jsonResponse, jsonTextReply } from './responses.js';
 import { openSse } from './sse-stream.js';
 
-const rejected = (status: number, id: unknown, error: ProtocolError): HttpReply =>
-  jsonResponse(
-    failure(typeof id === 'string' || typeof id === 'number' ? id : null, error.code, error.message, error.data),
-    status,
-  );
-
 /**
- * Whether a POST is a modern (2026-07-28) one: its request names a revision
- * in `_meta`, or its `MCP-Protocol-Version` header names a modern revision
- * (a modern client whose envelope is malformed gets -32602, not legacy errors).
+ * Decides the era of a POST with {@link classifyRequest}, before any session
+ * lookup: `legacy` goes down the 2025 path, a refusal is answered as is (400
+ * or 404 with the JSON-RPC error, echoing the request id), `modern` is served
+ * by {@link serveModernPost}. `tools/call` is checked against the server's
+ * `x-mcp-header` arguments (`Mcp-Param-*`).
  */
-export const isModernPost = (request: HttpRequest, message: JSONRPCMessage): boolean => {
-  if (claimsModern((message as { params?: unknown }).params)) return true;
-  const version = request.header('mcp-protocol-version');
-  return version !== null && MODERN_PROTOCOL_VERSIONS.includes(version);
-};
-
-/**
- * A POST whose request names a modern revision (2026-07-28) in `_meta`:
- * served on its own, with no session, whatever mode the endpoint runs in.
- * The envelope, the revision and the mirrored headers are checked first
- * (400), then whether the method exists on this era (404); the request then
- * runs in a session of its own, closed once answered.
- */
-export const serveModernPost = async (
+export const classifyPost = async (
   endpoint: Endpoint,
   request: HttpRequest,
   message: JSONRPCMessage,
+): Promise<Classification> => {
+  const { method, params } = message as { method?: unknown; params?: unknown };
+  // Only a modern call has Mcp-Param-* headers to check.
+  const lookup =
+    method === 'tools/call' && claimsModern(params) ? (await endpoint.headerParams.current()).lookup : undefined;
+  return classifyRequest({
+    httpMethod: 'POST',
+    headers: (name) => request.header(name) ?? undefined,
+    body: { parsed: true, value: message },
+    headerParams: lookup,
+  });
+};
+
+/** The reply refusing a request the gate turned away. */
+export const rejectionReply = (rejection: Rejection): HttpReply =>
+  jsonResponse(rejectionBody(rejection), rejection.httpStatus);
+
+/**
+ * A POST the gate found modern (2026-07-28): served on its own, with no
+ * session, whatever mode the endpoint runs in. Its envelope, revision and
+ * headers were checked by the gate; a method this era lacks is 404. The
+ * request then runs in a session of its own, closed once answered;
+ * `subscriptions/listen` keeps its stream open instead (see listen-post.ts).
+ */
+export const serveModernPost = async (
+  endpoint: Endpoint,
+  route: ModernRoute,
+  message: JSONRPCMessage,
   auth?: AuthInfo,
 ): Promise<HttpReply> => {
-  const raw = message as { id?: unknown; method?: unknown; params?: unknown };
   // The modern era defines no client notifications over HTTP: accept and ignore one.
-  if (raw.id === undefined || typeof raw.method !== 'string') return emptyResponse(202);
-  const { id, method, params } = raw;
-  // Checked in this order: the envelope names a revision, the headers agree with the body, then the
-  // revision is served and the rest of the envelope is well formed.
-  const claimed = isRecord(params) && isRecord(params._meta) ? params._meta[META.protocolVersion] : undefined;
-  if (typeof claimed !== 'string' || claimed === '')
-    return rejected(
-      400,
-      id,
-      new ProtocolError(
-        ErrorCode.InvalidParams,
-        `Invalid _meta envelope: "${META.protocolVersion}" must be a non-empty string`,
-        {
-          key: META.protocolVersion,
-        },
-      ),
-    );
-  const headers = checkModernHeaders(request, method, params, claimed);
-  if (headers) return rejected(400, id, headers);
-  const facts = readModernFacts(params);
-  if (facts instanceof ProtocolError) return rejected(400, id, facts);
+  if (route.message === 'notification' || route.id === undefined) return emptyResponse(202);
+  const { id, method } = route;
+  if (method === 'subscriptions/listen') return serveListenPost(endpoint, id, message, auth);
   if (!endpoint.server.hasMethod(method, 'modern'))
-    return rejected(404, id, new ProtocolError(ErrorCode.MethodNotFound, `Method not found: ${method}`));
-  if (params !== undefined && !isRecord(params))
-    return rejected(400, id, new ProtocolError(ErrorCode.InvalidParams, 'params must be an object'));
+    return jsonResponse(failure(id, ErrorCode.MethodNotFound, `Method not found: ${method}`), 404);
   const session = endpoint.hub.createSession({ stateless: true });
-  const meta = isRecord(params) && isRecord(params._meta) ? params._meta : {};
+  const { meta } = route;
+  // The gate read and checked the envelope: the session takes its facts as they are.
+  const facts = route.envelope;
   // Only a request that may hear progress or log messages gets a stream; the rest are answered as JSON.
   const streamed = !endpoint.json && (meta.progressToken !== undefined || meta[META.logLevel] !== undefined);
   if (!streamed) {

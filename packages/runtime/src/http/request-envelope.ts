@@ -1,16 +1,6 @@
-import { LOG_LEVELS } from '@mcpkit/core';
+import { LOG_LEVELS, META } from '@mcpkit/core';
 import type { ClientCapabilities, Implementation, LoggingLevel } from '@modelcontextprotocol/sdk/types.js';
 import { isObject } from './is-object.js';
-
-/** The reserved `_meta` keys of a modern (2026-07-28) request. */
-export const META_KEYS = Object.freeze({
-  protocolVersion: 'io.modelcontextprotocol/protocolVersion',
-  clientCapabilities: 'io.modelcontextprotocol/clientCapabilities',
-  clientInfo: 'io.modelcontextprotocol/clientInfo',
-  logLevel: 'io.modelcontextprotocol/logLevel',
-  serverInfo: 'io.modelcontextprotocol/serverInfo',
-  subscriptionId: 'io.modelcontextprotocol/subscriptionId',
-} as const);
 
 /** The per-request facts a modern request carries in `params._meta`. */
 export interface RequestEnvelope {
@@ -36,21 +26,21 @@ const malformed = (key: string, detail: string): EnvelopeResult => ({ ok: false,
  * alone.
  */
 export const readEnvelope = (meta: Readonly<Record<string, unknown>>): EnvelopeResult => {
-  const version = meta[META_KEYS.protocolVersion];
-  if (version === undefined) return missing(META_KEYS.protocolVersion);
+  const version = meta[META.protocolVersion];
+  if (version === undefined) return missing(META.protocolVersion);
   if (typeof version !== 'string' || version === '') {
-    return malformed(META_KEYS.protocolVersion, 'must be a protocol version string');
+    return malformed(META.protocolVersion, 'must be a protocol version string');
   }
-  const capabilities = meta[META_KEYS.clientCapabilities];
-  if (capabilities === undefined) return missing(META_KEYS.clientCapabilities);
-  if (!isObject(capabilities)) return malformed(META_KEYS.clientCapabilities, 'must be an object');
-  const info = meta[META_KEYS.clientInfo];
+  const capabilities = meta[META.clientCapabilities];
+  if (capabilities === undefined) return missing(META.clientCapabilities);
+  if (!isObject(capabilities)) return malformed(META.clientCapabilities, 'must be an object');
+  const info = meta[META.clientInfo];
   if (info !== undefined && !(isObject(info) && typeof info.name === 'string' && typeof info.version === 'string')) {
-    return malformed(META_KEYS.clientInfo, 'must be an object with string name and version');
+    return malformed(META.clientInfo, 'must be an object with string name and version');
   }
-  const level = meta[META_KEYS.logLevel];
+  const level = meta[META.logLevel];
   if (level !== undefined && !(LOG_LEVELS as readonly unknown[]).includes(level)) {
-    return malformed(META_KEYS.logLevel, `must be one of ${LOG_LEVELS.join(', ')}`);
+    return malformed(META.logLevel, `must be one of ${LOG_LEVELS.join(', ')}`);
   }
   return {
     ok: true,

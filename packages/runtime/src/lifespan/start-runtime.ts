@@ -1,4 +1,5 @@
 import { type Lifespan, type LifespanHandle, lifespansOf, McpkitError, type Server } from '@mcpkit/core';
+import type { EventBus } from '../events/event-bus.js';
 import { createSessionHub, type SessionHub } from '../session/hub.js';
 import type { RootsChangedEvent } from '../session/session-core.js';
 import { limitOptionsOf, type SessionLimitOptions } from '../session/session-limits.js';
@@ -9,6 +10,10 @@ export interface RuntimeOptions<T = unknown> extends SessionLimitOptions {
   readonly lifespan?: Lifespan<T>;
   /** Called when a client reports changed roots. Ignored when `hub` is given. */
   readonly onRootsChanged?: (event: RootsChangedEvent) => void | Promise<void>;
+  /** The event bus list changes and resource updates travel on (in-memory by default); see `SessionHubOptions`. Ignored when `hub` is given. */
+  readonly eventBus?: EventBus;
+  /** Cap on open `subscriptions/listen` streams (default 1000). Ignored when `hub` is given. */
+  readonly maxListenStreams?: number;
   /** Serve through an existing hub (its owner runs the lifespan and closes it). */
   readonly hub?: SessionHub;
 }
@@ -54,6 +59,8 @@ export const startRuntime = async <T>(server: Server, options: RuntimeOptions<T>
     lifespan: primary ? started.get(primary)?.value : undefined,
     lifespans: new Map([...started].map(([hook, handle]) => [hook, handle.value])),
     onRootsChanged: options.onRootsChanged,
+    eventBus: options.eventBus,
+    maxListenStreams: options.maxListenStreams,
     ...limitOptionsOf(options),
   });
   let stopping: Promise<void> | undefined;

@@ -1,4 +1,17 @@
-import type { Lifespan, Server } from '@mcpkit/core';
+import {
+  type AuthInfo,
+  ErrorCode,
+  isRecord,
+  type Lifespan,
+  mayReadResource,
+  ProtocolError,
+  type Server,
+} from '@mcpkit/core';
+import type { BusEvent, EventBus } from '../events/event-bus.js';
+import { type ListenHandle, type ListenNotification, openListen, type SubscriptionId } from '../events/listen.js';
+import { listenSupportOf } from '../events/listen-support.js';
+import { createMemoryEventBus } from '../events/memory-event-bus.js';
+import { createSubscriptionSlots } from '../events/subscription-slots.js';
 import { createHelloCache } from './hello-cache.js';
 import { createLogger } from './logger.js';
 import { coreOf, openSession } from './open-session.js';
@@ -15,7 +28,46 @@ export interface SessionHubOptions<TLifespan = unknown> extends SessionLimitOpti
   readonly lifespans?: ReadonlyMap<Lifespan, unknown>;
   /** Called when a client sends `notifications/roots/list_changed`. */
   readonly onRootsChanged?: (event: RootsChangedEvent) => void | Promise<void>;
+  /**
+   * Where list changes and resource updates are published and heard (an
+   * in-memory bus by default; a shared driver carries them across instances).
+   * The hub never closes a bus it was given.
+   */
+  readonly eventBus?: EventBus;
+  /** Cap on open `subscriptions/listen` streams (2026-07-28) of this hub (default 1000). */
+  readonly maxListenStreams?: number;
 }
+
+/** A `subscriptions/listen` stream a transport opens through {@link SessionHub.listen}. */
+export interface HubListenOptions {
+  /** The listen request's id (the subscription id). */
+  readonly id: SubscriptionId;
+  /** The request's `params.notifications`, unchecked. */
+  readonly notifications: unknown;
+  /** Writes one message on the stream; the acknowledgement comes first. */
+  readonly send: (message: ListenNotification) => void;
+  /** Quiet time before `keepAlive` (none by default). */
+  readonly keepAliveMs?: number;
+  readonly keepAlive?: () => void;
+  /** The hub ends the subscription (shutdown): tell the client, then close the stream. */
+  readonly onServerEnd: () => void;
+  /** Who is listening: a URI among `resourceSubscriptions` they may not read is refused. */
+  readonly auth?: AuthInfo;
+}
+
+/** The first listed URI `auth` may not read (as `resources/subscribe` refuses it), as the -32602 to answer. */
+const unreadableUri = (
+  server: Server,
+  notifications: unknown,
+  auth: AuthInfo | undefined,
+): ProtocolError | undefined => {
+  const uris = isRecord(notifications) ? notifications.resourceSubscriptions : undefined;
+  if (!Array.isArray(uris)) return undefined;
+  const refused = uris.find((uri) => typeof uri === 'string' && !mayReadResource(server.components, uri, auth));
+  return refused === undefined
+    ? undefined
+    : new ProtocolError(ErrorCode.InvalidParams, 'Resource not found', { uri: refused });
+};
 
 /**
  * Owns the live sessions of one served server. Transports create sessions
@@ -31,9 +83,19 @@ export interface SessionHub<TLifespan = unknown> {
   readonly sessions: ReadonlySet<Session>;
   /** Creates a session registered with this hub; it leaves the hub when closed. */
   readonly createSession: (options?: SessionOptions) => Session;
-  /** Sends `notifications/resources/updated` to every session subscribed to `uri`. */
+  /**
+   * Publishes that `uri` changed: 2025 sessions subscribed to it and 2026
+   * listen streams naming it (or a parent) are told.
+   */
   readonly resourceUpdated: (uri: string) => void;
-  /** Closes every live session. */
+  /** The bus list changes and resource updates travel on. */
+  readonly bus: EventBus;
+  /**
+   * Opens a `subscriptions/listen` stream (2026-07-28): the handle, or the
+   * error to answer the request with (bad filter, too many open subscriptions).
+   */
+  readonly listen: (options: HubListenOptions) => Promise<ListenHandle | ProtocolError>;
+  /** Closes every live session and ends every listen stream. */
   readonly closeAll: () => void;
 }
 
@@ -51,15 +113,28 @@ export const createSessionHub = <TLifespan = unknown>(
   options: SessionHubOptions<TLifespan> = {},
 ): SessionHub<TLifespan> => {
   const sessions = new Set<Session>();
-  // Listens to the server's list changes (its mounts', e.g. a proxy's remote) only while sessions exist.
+  const listens = new Map<ListenHandle, () => void>();
+  const bus = options.eventBus ?? createMemoryEventBus();
+  const slots = createSubscriptionSlots(options.maxListenStreams);
+  const support = listenSupportOf(server.capabilities);
+  const publish = (event: BusEvent) => {
+    bus.publish(event).catch((error) => console.error('mcpkit: publishing to the event bus failed:', error));
+  };
+  // 2025 sessions hear the bus like any listen stream; each session still filters by its own state.
+  const heard = bus.subscribe({ lists: 'all', uris: 'all' }, (event) => {
+    for (const session of sessions) {
+      if (event.type === 'list_changed') pushListChanged(coreOf(session), event.kind);
+      else pushResourceUpdated(coreOf(session), event.uri);
+    }
+  });
+  heard.catch((error) => console.error('mcpkit: subscribing to the event bus failed:', error));
+  // Publishes the server's list changes (its mounts', e.g. a proxy's remote) only while someone can hear them.
   let stopRelay: (() => void) | undefined;
   const relayListChanged = () => {
-    stopRelay ??= server.onListChanged((kind) => {
-      for (const session of sessions) pushListChanged(coreOf(session), kind);
-    });
+    stopRelay ??= server.onListChanged((kind) => publish({ type: 'list_changed', kind }));
   };
   const endRelay = () => {
-    if (sessions.size > 0 || !stopRelay) return;
+    if (sessions.size > 0 || listens.size > 0 || !stopRelay) return;
     stopRelay();
     stopRelay = undefined;
   };
@@ -74,11 +149,29 @@ export const createSessionHub = <TLifespan = unknown>(
       relayListChanged();
       return session;
     },
-    resourceUpdated: (uri) => {
-      for (const session of sessions) pushResourceUpdated(coreOf(session), uri);
+    resourceUpdated: (uri) => publish({ type: 'resource_updated', uri }),
+    bus,
+    listen: async (listen) => {
+      const unreadable = unreadableUri(server, listen.notifications, listen.auth);
+      if (unreadable) return unreadable;
+      const opened = await openListen({ ...listen, support, bus, slots });
+      if (opened instanceof ProtocolError) return opened;
+      const close = () => {
+        opened.close();
+        listens.delete(handle);
+        endRelay();
+      };
+      const handle: ListenHandle = Object.freeze({ ...opened, close });
+      listens.set(handle, listen.onServerEnd);
+      relayListChanged();
+      return handle;
     },
     closeAll: () => {
       for (const session of [...sessions]) session.close();
+      for (const [handle, onServerEnd] of [...listens]) {
+        handle.close();
+        onServerEnd();
+      }
       endRelay();
     },
   };
