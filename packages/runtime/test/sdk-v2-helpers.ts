@@ -1,8 +1,7 @@
 /**
  * Drives mcpkit with the SDK v2 client (`@modelcontextprotocol/client`), the
- * client of the 2026-07-28 era, over each transport. Reusable for every
- * negotiation mode: `legacy` works today; `auto` and `{ pin: '2026-07-28' }`
- * become testable once the modern path is served.
+ * client of the 2026-07-28 era, over each transport, in every negotiation
+ * mode (`legacy`, `auto`, `{ pin: '2026-07-28' }`).
  */
 import type { Server } from '@mcpkit/core';
 import {
