@@ -1,9 +1,8 @@
 import { jwtVerify } from 'jose';
 import { sha256 } from '../crypto/digest.js';
-import { authenticateClient, type ClientError } from './clients.js';
+import { readClientRequest } from './client-request.js';
 import type { ServerContext } from './context.js';
 import { revokeGrant } from './grants.js';
-import { type BodyError, readForm } from './read-form.js';
 import type { GrantRecord } from './records.js';
 import { oauthError } from './responses.js';
 
@@ -26,18 +25,10 @@ const grantOf = async (ctx: ServerContext, token: string): Promise<string | unde
 export const revoke =
   (ctx: ServerContext) =>
   async (request: Request): Promise<Response> => {
-    let form: Map<string, string>;
-    try {
-      form = await readForm(request, ctx.maxRequestBytes);
-    } catch (error) {
-      return oauthError(400, 'invalid_request', (error as BodyError).message);
-    }
-    let clientId: string;
-    try {
-      clientId = (await authenticateClient(ctx, request, form)).clientId;
-    } catch (error) {
-      return oauthError(401, 'invalid_client', (error as ClientError).message);
-    }
+    const read = await readClientRequest(ctx, request);
+    if (read instanceof Response) return read;
+    const { form } = read;
+    const { clientId } = read.client;
     const token = form.get('token');
     if (!token) return oauthError(400, 'invalid_request', 'token is missing');
     const grantId = token.length <= 4096 ? await grantOf(ctx, token) : undefined;

@@ -1,10 +1,9 @@
 import { sha256 } from '../crypto/digest.js';
 import { verifiesChallenge } from '../crypto/pkce.js';
 import type { ClientRecord } from './client-record.js';
-import { authenticateClient, type ClientError } from './clients.js';
+import { readClientRequest } from './client-request.js';
 import type { ServerContext } from './context.js';
 import { issueTokens, revokeGrant } from './grants.js';
-import { type BodyError, readForm } from './read-form.js';
 import type { CodeRecord, GrantRecord } from './records.js';
 import { noStoreJson, oauthError } from './responses.js';
 
@@ -81,18 +80,9 @@ const refresh = async (ctx: ServerContext, client: ClientRecord, form: ReadonlyM
 export const token =
   (ctx: ServerContext) =>
   async (request: Request): Promise<Response> => {
-    let form: Map<string, string>;
-    try {
-      form = await readForm(request, ctx.maxRequestBytes);
-    } catch (error) {
-      return oauthError(400, 'invalid_request', (error as BodyError).message);
-    }
-    let client: ClientRecord;
-    try {
-      client = await authenticateClient(ctx, request, form);
-    } catch (error) {
-      return oauthError(401, 'invalid_client', (error as ClientError).message, { 'www-authenticate': 'Basic' });
-    }
+    const read = await readClientRequest(ctx, request, { 'www-authenticate': 'Basic' });
+    if (read instanceof Response) return read;
+    const { form, client } = read;
     switch (form.get('grant_type')) {
       case 'authorization_code':
         return redeemCode(ctx, client, form);
