@@ -152,6 +152,8 @@ export {
 export { INPUT_DEFAULTS, type InputOptions } from './server/mrtr.js';
 export type { DuplicatePolicy, ServerOptions } from './server/options.js';
 export type { Server, ServerInfo } from './server/server.js';
+export { createMemoryStore, type MemoryStoreOptions } from './store/memory-store.js';
+export type { Store, StoreIncrementOptions, StoreSetOptions, StoreUnsubscribe } from './store/store.js';
 export {
   createTestContext,
   type ElicitAnswer,

@@ -29,6 +29,7 @@ describe('public API', () => {
         "claimsModern",
         "componentKey",
         "compose",
+        "createMemoryStore",
         "createServer",
         "createTestContext",
         "embedded",
