@@ -1,5 +1,5 @@
 /**
- * Profiles one server under the bench's HTTP load: `pnpm --filter @mcpkit/bench profile [mcpkit|sdk|sdk-v2|...] [--stateless] [--sse] [--2026]`.
+ * Profiles one server under the bench's HTTP load: `pnpm --filter @mcpkit/bench profile [mcpkit|sdk|sdk-v2|...] [--stateless] [--sse] [--2026] [--top N] [--ours] [--keep]`.
  * Starts it with `node --cpu-prof`, sends `tools/call add` with wrk (or autocannon) for 8 s
  * (with `--2026`: the 2026-07-28 request of the http-2026 scenario, no session),
  * stops it with SIGINT (so the profile is written) and prints where the samples fell:
@@ -73,7 +73,9 @@ try {
 const profiles = await Promise.all(
   (await readdir(dir)).map(async (file) => JSON.parse(await readFile(join(dir, file), 'utf8')) as Profile),
 );
-await rm(dir, { recursive: true, force: true });
+// `--keep` leaves the profiles in place (their folder is printed) for a closer look.
+if (process.argv.includes('--keep')) console.log(`profiles kept in ${dir}`);
+else await rm(dir, { recursive: true, force: true });
 const busiest = profiles.map(selfTimes).sort((a, b) => busyTime(b) - busyTime(a))[0];
 if (!busiest) throw new Error('no profile was written');
 const entries = [...busiest];
@@ -85,7 +87,12 @@ console.log(`kernel send (${[...SENDS].join(', ')}): ${pct(share((k) => SENDS.ha
 console.log(`garbage collection: ${pct(share((k) => k.startsWith('(garbage collector)')))}`);
 console.log(`idle: ${pct(share((k) => k.startsWith('(idle)')))}`);
 console.log(`mcpkit's own code (packages/*/dist): ${pct(share((_k, url) => url.includes('/packages/')))}`);
-console.log('top functions by self time:');
-for (const [key, { time }] of entries.sort((a, b) => b[1].time - a[1].time).slice(0, 15)) {
+// `--top N` lists more functions; `--ours` only mcpkit's own.
+const topAt = process.argv.indexOf('--top');
+const top = topAt > 0 ? Number(process.argv[topAt + 1]) || 15 : 15;
+const ours = process.argv.includes('--ours');
+console.log(`top functions by self time${ours ? " (mcpkit's own)" : ''}:`);
+const listed = ours ? entries.filter(([, { url }]) => url.includes('/packages/')) : entries;
+for (const [key, { time }] of listed.sort((a, b) => b[1].time - a[1].time).slice(0, top)) {
   console.log(`  ${pct(time / total).padStart(6)}  ${key}`);
 }

@@ -36,7 +36,11 @@ export const http2026 = async (ctx: BenchContext): Promise<Row[]> => {
   const wanted = new Set(ctx.libraries);
   const entries: HttpEntry[] = [];
   if (wanted.has('raw'))
-    entries.push({ label: 'raw', server: 'raw', test: { ...MODERN, flags: ['--json'], verify: verifyHttp } });
+    entries.push(
+      { label: 'raw', server: 'raw', test: { ...MODERN, flags: ['--json'], verify: verifyHttp } },
+      // The 2025 request to the same echo: what the bigger 2026 envelope costs with no MCP at all.
+      { label: 'raw 2025', server: 'raw', test: { ...LEGACY, flags: ['--json'] } },
+    );
   if (wanted.has('sdk')) entries.push({ label: 'sdk-v2 2026', server: 'sdk-v2', test: MODERN });
   if (wanted.has('mcpkit'))
     entries.push(
@@ -48,6 +52,8 @@ export const http2026 = async (ctx: BenchContext): Promise<Row[]> => {
   const sdkV2 = byLabel.get('sdk-v2 2026');
   const mcpkit2025 = byLabel.get('mcpkit 2025 stateless');
   const mcpkit2026 = byLabel.get('mcpkit 2026');
+  const raw2026 = byLabel.get('raw');
+  const raw2025 = byLabel.get('raw 2025');
   const cells: Row['cells'] = {};
   if (wanted.has('raw')) cells.raw = byLabel.get('raw');
   if (wanted.has('sdk')) cells.sdk = sdkV2;
@@ -66,6 +72,13 @@ export const http2026 = async (ctx: BenchContext): Promise<Row[]> => {
         `server CPU per request: mcpkit 2026 ${cpu(mcpkit2026)}, mcpkit 2025 stateless ${cpu(mcpkit2025)}, SDK v2 ${cpu(sdkV2)}; ` +
           `as throughput ratios (inverse CPU): mcpkit 2026 ÷ 2025 = ${ratio(mcpkit2025?.cpuUsPerRequest, mcpkit2026?.cpuUsPerRequest)}, ` +
           `mcpkit 2026 ÷ SDK v2 = ${ratio(sdkV2?.cpuUsPerRequest, mcpkit2026?.cpuUsPerRequest)}.`,
+        ...(raw2026 && raw2025
+          ? [
+              `the raw echo, which does no MCP work, given the 2026 request (${cpu(raw2026)}) and the 2025 one (${cpu(raw2025)}): ` +
+                `${ratio(raw2025.cpuUsPerRequest, raw2026.cpuUsPerRequest)} by CPU, ${ratio(raw2026.value, raw2025.value)} by req/s; ` +
+                'what the bigger envelope and the extra headers cost before any MCP code runs.',
+            ]
+          : []),
       ],
     },
   ];

@@ -48,7 +48,9 @@ const writeWhole = (
   body: string | undefined,
   res: ServerResponse,
 ) => {
-  const headers: Record<string, string | number> = { ...replyHeaders };
+  // Copied key by key: a spread followed by a new key costs V8 a fresh hidden class each time (µs per reply).
+  const headers: Record<string, string | number> = {};
+  for (const name in replyHeaders) if (Object.hasOwn(replyHeaders, name)) headers[name] = replyHeaders[name] as string;
   // A small string rides in one write with the head; a large one is encoded once, not measured and then encoded.
   const out = body !== undefined && body.length > LARGE_BODY ? Buffer.from(body) : body;
   if (out !== undefined) headers['content-length'] = typeof out === 'string' ? Buffer.byteLength(out) : out.byteLength;
