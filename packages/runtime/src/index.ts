@@ -10,6 +10,7 @@ export { type JwtKey, type JwtOptions, jwt } from './auth/jwt.js';
 export type { Authenticator, AuthOptions, VerifyContext } from './auth/types.js';
 export { type Connection, type ConnectOptions, connect } from './client/connect.js';
 export type { BusEvent, EventBus, EventFilter, Unsubscribe } from './events/event-bus.js';
+export type { HubListenOptions } from './events/listen.js';
 export { createMemoryEventBus, type MemoryEventBusOptions } from './events/memory-event-bus.js';
 export type { EventStore, ReplaySend } from './http/event-store.js';
 export { type FetchHandler, toFetchHandler } from './http/fetch-handler.js';
@@ -34,12 +35,7 @@ export { type ProxyOptions, type ProxyProvider, proxy } from './proxy/proxy.js';
 export type { ProxyTarget, StdioTarget, UrlTarget } from './proxy/target.js';
 export { type ServeHandle, type ServeOptions, serve, type TransportKind } from './serve.js';
 export { type CreateSessionOptions, createSession } from './session/create-session.js';
-export {
-  createSessionHub,
-  type HubListenOptions,
-  type SessionHub,
-  type SessionHubOptions,
-} from './session/hub.js';
+export { createSessionHub, type SessionHub, type SessionHubOptions } from './session/hub.js';
 export { hubOf, lifespanOf } from './session/runtime-context.js';
 export type { RootsChangedEvent } from './session/session-core.js';
 export type { RuntimeSessionInfo } from './session/session-info.js';

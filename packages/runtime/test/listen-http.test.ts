@@ -6,7 +6,16 @@
  * the gate's `Mcp-Param-*` check against the served tools, kept current
  * across a tools list change.
  */
-import { createServer, type JsonObjectSchema, mount, resource, type Server, tool } from '@mcpkit/core';
+import {
+  createServer,
+  ErrorCode,
+  type JsonObjectSchema,
+  mount,
+  ProtocolError,
+  resource,
+  type Server,
+  tool,
+} from '@mcpkit/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { changingProvider } from '../../core/test/changing-provider.js';
 import { createMemoryEventBus, createSessionHub } from '../src/index.js';
@@ -127,6 +136,34 @@ describe('subscriptions/listen over Streamable HTTP', () => {
     expect(await bad.json()).toMatchObject({ id: 2, error: { code: -32602 } });
   });
 
+  it('runs through the server middleware like any method: seen, refused, and timed until it ends', async () => {
+    const seen: string[] = [];
+    const server = createServer({ name: 'guarded', version: '1' }, [tool({ name: 't', run: () => 'x' })], {
+      middleware: [
+        async (request, ctx, next) => {
+          seen.push(request.method);
+          if (request.method === 'subscriptions/listen' && ctx.requestId === 'no')
+            throw new ProtocolError(ErrorCode.InvalidRequest, 'listening is not allowed for you');
+          const result = await next();
+          seen.push(`${request.method} ended`);
+          return result;
+        },
+      ],
+    });
+    const running = await startHttp(cleanup, {}, server);
+    const refused = await modernPost(running.url, 'no', 'subscriptions/listen', {
+      notifications: { toolsListChanged: true },
+    });
+    expect(refused.headers.get('content-type')).toBe('application/json');
+    expect(await refused.json()).toMatchObject({ id: 'no', error: { code: -32600, message: /not allowed/ } });
+    const listen = await openListen(running.url, 'yes', { toolsListChanged: true });
+    expect(await listen.nextMessage()).toMatchObject({ method: 'notifications/subscriptions/acknowledged' });
+    expect(seen).toEqual(['subscriptions/listen', 'subscriptions/listen']);
+    // The client leaving ends the request, and the middleware sees it end.
+    await listen.reader.cancel();
+    await vi.waitFor(() => expect(seen).toContain('subscriptions/listen ended'));
+  });
+
   it('refuses a URI the caller may not read with -32602 naming it, as resources/subscribe does', async () => {
     const server = createServer({ name: 'guarded', version: '1' }, [
       resource({ uri: 'secret://report', requires: { scopes: ['reports'] }, read: () => 'numbers' }),
@@ -189,7 +226,11 @@ describe('subscriptions/listen over Streamable HTTP', () => {
     expect(await listen.nextMessage()).toEqual({
       jsonrpc: '2.0',
       id: 'bye',
-      result: { resultType: 'complete', _meta: { [SUB]: 'bye' } },
+      // Like every modern result, it names the server.
+      result: {
+        resultType: 'complete',
+        _meta: { [SUB]: 'bye', 'io.modelcontextprotocol/serverInfo': { name: 'listen', version: '1.0.0' } },
+      },
     });
     expect(await listen.reader.next()).toBeUndefined();
   });

@@ -54,4 +54,13 @@ export interface SessionControl {
   /** Subscribes to `uri` for the caller `auth` (who must be allowed to read it). */
   readonly subscribe: (uri: string, auth: AuthInfo | undefined) => void;
   readonly unsubscribe: (uri: string) => void;
+  /**
+   * Opens the `subscriptions/listen` stream this request is (2026-07-28):
+   * the acknowledgement and then the requested notifications go out on the
+   * request's own stream. Resolves with the listen request's result when the
+   * subscription ends (the server ended it, or the client went away: then no
+   * answer is sent); rejects with the error to answer instead (a bad filter,
+   * too many open subscriptions). Present only on a modern listen request.
+   */
+  readonly listen?: (notifications: unknown, auth: AuthInfo | undefined) => Promise<Record<string, unknown>>;
 }

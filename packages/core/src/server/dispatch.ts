@@ -104,9 +104,12 @@ const LEGACY_ONLY: ReadonlySet<string> = new Set([
   'resources/unsubscribe',
 ]);
 
-/** Whether the method table answers `method` on `era` (the modern era lacks the methods it removed). */
+/** Methods the modern era added: a legacy request for one is -32601. */
+const MODERN_ONLY: ReadonlySet<string> = new Set(['subscriptions/listen']);
+
+/** Whether the method table answers `method` on `era` (each era lacks the methods only the other has). */
 export const servesMethod = (methods: ReadonlyMap<string, Handler>, method: string, era: Era): boolean =>
-  methods.has(method) && !(era === 'modern' && LEGACY_ONLY.has(method));
+  methods.has(method) && !(era === 'modern' ? LEGACY_ONLY : MODERN_ONLY).has(method);
 
 /** `params._meta`, when it is an object. */
 export const metaOf = (params: unknown): Readonly<Record<string, unknown>> | undefined =>

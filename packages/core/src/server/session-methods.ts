@@ -29,8 +29,8 @@ const subscription =
 /**
  * The methods about the server and the session rather than its components,
  * in the server's one method table so they run through the same middleware as
- * every other: `server/discover`, and those that act on the session through
- * its {@link SessionControl}.
+ * every other: `server/discover`, and those that act on the session (or, for
+ * `subscriptions/listen`, on the request's stream) through its {@link SessionControl}.
  */
 export const sessionMethods = (server: {
   readonly info: Implementation;
@@ -57,6 +57,15 @@ export const sessionMethods = (server: {
   ],
   ['resources/subscribe', subscription('resources/subscribe', (control, uri, ctx) => control.subscribe(uri, ctx.auth))],
   ['resources/unsubscribe', subscription('resources/unsubscribe', (control, uri) => control.unsubscribe(uri))],
+  [
+    'subscriptions/listen',
+    async (params, ctx) => {
+      const listen = ctx['~session']?.listen;
+      // Only a transport holding the request's stream open can serve a subscription.
+      if (!listen) throw new ProtocolError(ErrorCode.MethodNotFound, 'Method not found: subscriptions/listen');
+      return listen(params.notifications, ctx.auth);
+    },
+  ],
   [
     'server/discover',
     async () => ({

@@ -1,4 +1,4 @@
-import { ErrorCode, type ListKind, ProtocolError } from '@mcpkit/core';
+import { type AuthInfo, ErrorCode, type ListKind, ProtocolError } from '@mcpkit/core';
 import type { BusEvent, EventBus, EventFilter, Unsubscribe } from './event-bus.js';
 import { type ListenFilter, MAX_LISTEN_URIS, readListenFilter } from './listen-filter.js';
 import type { SubscriptionSlots } from './subscription-slots.js';
@@ -62,6 +62,23 @@ export interface ListenHandle {
    * graceful server-side end, send {@link listenClosedResult} after it.
    */
   readonly close: () => void;
+}
+
+/** A `subscriptions/listen` stream a transport opens through the session hub's `listen`. */
+export interface HubListenOptions {
+  /** The listen request's id (the subscription id). */
+  readonly id: SubscriptionId;
+  /** The request's `params.notifications`, unchecked. */
+  readonly notifications: unknown;
+  /** Writes one message on the stream; the acknowledgement comes first. */
+  readonly send: (message: ListenNotification) => void;
+  /** Quiet time before `keepAlive` (none by default). */
+  readonly keepAliveMs?: number;
+  readonly keepAlive?: () => void;
+  /** The hub ends the subscription (shutdown): tell the client, then close the stream. */
+  readonly onServerEnd: () => void;
+  /** Who is listening: a URI among `resourceSubscriptions` they may not read is refused. */
+  readonly auth?: AuthInfo;
 }
 
 /** The acknowledgement the server sends first on a new subscription. */

@@ -1,60 +1,65 @@
-import { type AuthInfo, encodeMessage, failure, ProtocolError, type RequestId } from '@mcpkit/core';
+import { type AuthInfo, encodeMessage } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import type { ListenHandle } from '../events/listen.js';
-import { listenClosedResult } from '../events/listen.js';
+import type { ModernRoute } from './classify-request.js';
 import type { Endpoint } from './endpoint.js';
 import type { HttpReply } from './exchange.js';
-import { jsonResponse } from './responses.js';
+import { emptyResponse, jsonTextReply } from './responses.js';
 import { openSse, type SseConnection } from './sse-stream.js';
 
 /**
- * `subscriptions/listen` over Streamable HTTP (2026-07-28): the POST's answer
- * is a long-lived SSE stream whose first event is the acknowledgement, then
- * the requested list changes and resource updates, each stamped with the
- * subscription id, with keep-alive comments on quiet streams. The client
- * closing the stream ends the subscription; a server shutdown answers the
- * listen request (`resultType: "complete"`) and closes it. A bad filter
- * (-32602) or a full cap (-32600) is a plain JSON error, nothing streamed.
+ * `subscriptions/listen` over Streamable HTTP (2026-07-28), served like any
+ * request (the server's method table, its middleware) in a session of its
+ * own: the POST's answer is a long-lived SSE stream, opened by the first
+ * message (the acknowledgement), then the requested list changes and resource
+ * updates, each stamped with the subscription id, with keep-alive comments on
+ * quiet streams. The client closing the stream ends the subscription; a
+ * server shutdown answers the listen request (`resultType: "complete"`) and
+ * closes it. A request refused before anything was sent (a bad filter, a full
+ * cap, a middleware's error) is a plain JSON answer, nothing streamed.
  */
 export const serveListenPost = async (
   endpoint: Endpoint,
-  id: RequestId,
+  route: ModernRoute,
   message: JSONRPCMessage,
   auth?: AuthInfo,
 ): Promise<HttpReply> => {
-  const params = (message as { params?: Record<string, unknown> }).params ?? {};
+  const session = endpoint.hub.createSession({ stateless: true });
   let conn: SseConnection | undefined;
-  let handle: ListenHandle | undefined;
-  let gone = false;
-  // The stream opens with the acknowledgement, so a refusal can still be a JSON reply.
-  const stream = () => {
-    conn ??= openSse({
-      keepAliveMs: endpoint.keepAliveMs,
-      onGone: () => {
-        gone = true;
-        endpoint.listens.delete(serverEnd);
-        handle?.close();
-      },
-    });
-    return conn;
-  };
-  // A graceful end (hub or endpoint shutdown): the listen request is answered, then its stream closes.
-  const serverEnd = () => {
-    handle?.close();
-    const sse = stream();
-    sse.write({ data: encodeMessage({ jsonrpc: '2.0', id, result: listenClosedResult(id) } as JSONRPCMessage) });
-    sse.close();
-  };
-  const opened = await endpoint.hub.listen({
-    id,
-    notifications: params.notifications,
-    send: (out) => void stream().write({ data: encodeMessage(out as JSONRPCMessage) }),
-    onServerEnd: serverEnd,
-    auth,
+  let started!: () => void;
+  const streaming = new Promise<void>((resolve) => {
+    started = resolve;
   });
-  if (opened instanceof ProtocolError) return jsonResponse(failure(id, opened.code, opened.message, opened.data), 200);
-  handle = opened;
-  if (gone) handle.close();
-  else endpoint.listens.add(serverEnd);
-  return stream().response;
+  const send = (out: JSONRPCMessage) => {
+    conn ??= openSse({ keepAliveMs: endpoint.keepAliveMs, onGone: () => session.close() });
+    conn.write({ data: encodeMessage(out) });
+    started();
+  };
+  let end: (() => void) | undefined;
+  const completed = session
+    .receive(message, send, {
+      auth,
+      facts: route.envelope,
+      listen: {
+        serverEnd: 'answer',
+        opened: (serverEnd) => {
+          end = serverEnd;
+          endpoint.listens.add(serverEnd);
+        },
+      },
+    })
+    .then((response): HttpReply | undefined => {
+      if (!conn) return response ? jsonTextReply(encodeMessage(response)) : emptyResponse(202);
+      if (response) send(response as JSONRPCMessage);
+      conn.close();
+      return undefined;
+    })
+    .finally(() => {
+      if (end) endpoint.listens.delete(end);
+      session.close();
+    });
+  // Once streaming, nobody awaits the answer: a failure there must not go unhandled.
+  completed.catch((error) => console.error('mcpkit: a subscriptions/listen request failed:', error));
+  // Either the answer came first (a refusal: JSON), or the stream opened with the acknowledgement.
+  const refused = await Promise.race([completed, streaming]);
+  return refused ?? (conn as SseConnection).response;
 };

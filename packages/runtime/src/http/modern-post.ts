@@ -66,7 +66,7 @@ export const serveModernPost = async (
   // The modern era defines no client notifications over HTTP: accept and ignore one.
   if (route.message === 'notification' || route.id === undefined) return emptyResponse(202);
   const { id, method } = route;
-  if (method === 'subscriptions/listen') return serveListenPost(endpoint, id, message, auth);
+  if (method === 'subscriptions/listen') return serveListenPost(endpoint, route, message, auth);
   if (!endpoint.server.hasMethod(method, 'modern'))
     return jsonResponse(failure(id, ErrorCode.MethodNotFound, `Method not found: ${method}`), 404);
   const session = endpoint.hub.createSession({ stateless: true });

@@ -8,7 +8,7 @@ import {
   type Server,
 } from '@mcpkit/core';
 import type { BusEvent, EventBus } from '../events/event-bus.js';
-import { type ListenHandle, type ListenNotification, openListen, type SubscriptionId } from '../events/listen.js';
+import { type HubListenOptions, type ListenHandle, openListen } from '../events/listen.js';
 import { listenSupportOf } from '../events/listen-support.js';
 import { createMemoryEventBus } from '../events/memory-event-bus.js';
 import { createSubscriptionSlots } from '../events/subscription-slots.js';
@@ -36,23 +36,6 @@ export interface SessionHubOptions<TLifespan = unknown> extends SessionLimitOpti
   readonly eventBus?: EventBus;
   /** Cap on open `subscriptions/listen` streams (2026-07-28) of this hub (default 1000). */
   readonly maxListenStreams?: number;
-}
-
-/** A `subscriptions/listen` stream a transport opens through {@link SessionHub.listen}. */
-export interface HubListenOptions {
-  /** The listen request's id (the subscription id). */
-  readonly id: SubscriptionId;
-  /** The request's `params.notifications`, unchecked. */
-  readonly notifications: unknown;
-  /** Writes one message on the stream; the acknowledgement comes first. */
-  readonly send: (message: ListenNotification) => void;
-  /** Quiet time before `keepAlive` (none by default). */
-  readonly keepAliveMs?: number;
-  readonly keepAlive?: () => void;
-  /** The hub ends the subscription (shutdown): tell the client, then close the stream. */
-  readonly onServerEnd: () => void;
-  /** Who is listening: a URI among `resourceSubscriptions` they may not read is refused. */
-  readonly auth?: AuthInfo;
 }
 
 /** The first listed URI `auth` may not read (as `resources/subscribe` refuses it), as the -32602 to answer. */
@@ -167,11 +150,12 @@ export const createSessionHub = <TLifespan = unknown>(
       return handle;
     },
     closeAll: () => {
-      for (const session of [...sessions]) session.close();
+      // Listen streams first: each is answered as it ends, even though its session closes next.
       for (const [handle, onServerEnd] of [...listens]) {
         handle.close();
         onServerEnd();
       }
+      for (const session of [...sessions]) session.close();
       endRelay();
     },
   };
@@ -185,6 +169,7 @@ export const createSessionHub = <TLifespan = unknown>(
     internHello: createHelloCache(),
     limits: createSessionLimits(options),
     unheardLogger: createLogger({ level: 'emergency' }, () => undefined),
+    listen: hub.listen,
     forget: (session) => {
       sessions.delete(session);
       endRelay();

@@ -24,7 +24,10 @@ const ALLOWED_BEFORE_INIT: ReadonlySet<string> = new Set(['initialize', 'ping', 
 /** Why the session cannot take this request now, as the error to answer; undefined when it can. */
 const refusal = (core: SessionCore, id: RequestId, method: string): JsonRpcResponse | undefined => {
   if (core.closed) return failure(id, ErrorCode.InvalidRequest, 'The session is closed');
-  if (core.record.hello === undefined && !ALLOWED_BEFORE_INIT.has(method))
+  // A method this era lacks (`subscriptions/listen` without a modern claim) is unknown, initialized or not:
+  // the dispatcher answers -32601 for it.
+  const known = method === 'ping' || core.shared.server.hasMethod(method, 'legacy');
+  if (known && core.record.hello === undefined && !ALLOWED_BEFORE_INIT.has(method))
     return failure(
       id,
       ErrorCode.InvalidRequest,
@@ -107,7 +110,7 @@ const run = async (
   try {
     const response = await core.shared.server.dispatch(request, request);
     answered?.(response);
-    return request.cancelled || core.closed ? undefined : response;
+    return request.cancelled || (core.closed && !request.answerAfterClose) ? undefined : response;
   } finally {
     done?.();
     request.finished = true;
@@ -133,7 +136,7 @@ const serveModern = async (
   if (core.closed) return failure(id, ErrorCode.InvalidRequest, 'The session is closed');
   const facts = extra?.facts ?? readModernFacts(params);
   if (facts instanceof ProtocolError) return failure(id, facts.code, facts.message, facts.data);
-  const request = new RunningRequest(core, id, method, params, related, extra?.auth, facts);
+  const request = new RunningRequest(core, id, method, params, related, extra?.auth, facts, extra?.listen);
   return run(core, request, () => runCleanups((request.session as RequestSessionInfo).cleanups));
 };
 

@@ -12,12 +12,13 @@ import {
   type SessionControl,
 } from '@mcpkit/core';
 import { clientFeatures, type OutgoingRoute } from './client-features.js';
+import { listenControl } from './listen-control.js';
 import { createLogger } from './logger.js';
 import { isRecord, notification } from './messages.js';
 import { sessionControl } from './session-control.js';
 import type { SessionCore } from './session-core.js';
 import { RequestSessionInfo, sessionInfo } from './session-info.js';
-import type { Send } from './types.js';
+import type { ListenStream, Send } from './types.js';
 
 /** Why client requests a finished request left behind were abandoned. */
 export const requestFinished = () => new McpkitError('REQUEST_FINISHED', 'the request it belongs to already finished');
@@ -111,6 +112,8 @@ export class RunningRequest implements McpRequest, RequestWiring {
   finished = false;
   /** Set when the client cancelled it: its response is never sent. */
   cancelled = false;
+  /** Set when the server ended it on purpose (a listen stream at shutdown): answered even if the session closes meanwhile. */
+  answerAfterClose = false;
   readonly log: Logger;
   readonly progress: NonNullable<RequestWiring['progress']>;
   readonly session: NonNullable<RequestWiring['session']>;
@@ -128,6 +131,8 @@ export class RunningRequest implements McpRequest, RequestWiring {
     auth: AuthInfo | undefined,
     /** A modern (2026-07-28) request's own envelope; absent on the legacy era. */
     facts?: ModernFacts,
+    /** How the transport holds a modern `subscriptions/listen` request's stream. */
+    listen?: ListenStream,
   ) {
     const meta = isRecord(params) && isRecord(params._meta) ? params._meta : undefined;
     this.id = id;
@@ -153,7 +158,8 @@ export class RunningRequest implements McpRequest, RequestWiring {
       this.sample = MODERN_CLIENT.sample;
       this.elicit = MODERN_CLIENT.elicit;
       this.roots = MODERN_CLIENT.roots;
-      this['~session'] = undefined;
+      // The one session method of this era acts on the request's stream, not on session state.
+      this['~session'] = method === 'subscriptions/listen' ? listenControl(core, this, listen) : undefined;
       return;
     }
     const hello = core.record.hello;

@@ -1,4 +1,14 @@
-import type { Lifespan, Logger, RequestId, Root, Server, SessionControl, SessionInfo } from '@mcpkit/core';
+import type {
+  Lifespan,
+  Logger,
+  ProtocolError,
+  RequestId,
+  Root,
+  Server,
+  SessionControl,
+  SessionInfo,
+} from '@mcpkit/core';
+import type { HubListenOptions, ListenHandle } from '../events/listen.js';
 import type { ClientHello } from './initialize.js';
 import type { Outbox } from './outbox.js';
 import type { RunningRequest } from './request-context.js';
@@ -37,6 +47,8 @@ export interface HubShared {
   readonly forget: (session: Session) => void;
   /** `ctx.log` where nothing can reach the client (a stateless session without a stream of its own). */
   readonly unheardLogger: Logger;
+  /** Opens a `subscriptions/listen` stream on the hub (see `SessionHub.listen`). */
+  readonly listen: (options: HubListenOptions) => Promise<ListenHandle | ProtocolError>;
 }
 
 /**

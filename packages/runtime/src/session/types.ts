@@ -11,11 +11,29 @@ import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 export type Send = (message: JSONRPCMessage) => void;
 
 /** Per-message facts the transport established, beyond the message itself. */
+/**
+ * How a transport holds a `subscriptions/listen` request's stream (2026-07-28),
+ * given with the request to `Session.receive`.
+ */
+export interface ListenStream {
+  /**
+   * What the client is told when the server ends the subscription: `answer`
+   * sends the listen request's result and the stream closes (HTTP: the
+   * response stream ends with it); `cancel` sends `notifications/cancelled`
+   * naming the request instead (stdio: the channel stays open). Default `cancel`.
+   */
+  readonly serverEnd?: 'answer' | 'cancel';
+  /** Called once the subscription is open with a function that ends it as the server (a transport shutting down). */
+  readonly opened?: (end: () => void) => void;
+}
+
 export interface ReceiveExtra {
   /** Who sent this message (a verified token); becomes `ctx.auth` of the request it carries. */
   readonly auth?: AuthInfo;
   /** A modern request's envelope, when the transport already read it (so it is read once). */
   readonly facts?: ModernFacts;
+  /** How the transport holds the stream of a modern `subscriptions/listen` request (default: stdio's way). */
+  readonly listen?: ListenStream;
 }
 
 export interface SessionOptions {

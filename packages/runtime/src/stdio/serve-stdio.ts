@@ -7,7 +7,6 @@ import type { SessionHub } from '../session/hub.js';
 import type { Session } from '../session/types.js';
 import { createBatchedWriter } from './batched-writer.js';
 import { createLineSplitter } from './line-splitter.js';
-import { stdioListens } from './listen-stdio.js';
 import { redirectConsole } from './redirect-console.js';
 
 /** Options of {@link serveStdio}. */
@@ -75,7 +74,6 @@ export const serveStdio = async <T = unknown>(server: Server, options: StdioOpti
   // The only channel: messages a request sends while it runs take it too, so
   // `receive` gets no per-request `related` sender.
   session.setChannel(write);
-  const listens = stdioListens(runtime.hub, write);
   const answer = (response: object | undefined) => {
     if (response) write(response);
   };
@@ -90,8 +88,6 @@ export const serveStdio = async <T = unknown>(server: Server, options: StdioOpti
       write(failure(null, ErrorCode.ParseError, `Parse error: ${(error as Error).message}`));
       return;
     }
-    // Subscriptions live on the connection, beside the session.
-    if (listens.take(message)) return;
     // Not awaited: requests run concurrently and answer in completion order.
     session.receive(message as JSONRPCMessage).then(answer, fail);
   };
@@ -116,7 +112,6 @@ export const serveStdio = async <T = unknown>(server: Server, options: StdioOpti
       output.off?.('error', onEnd);
       output.on?.('error', ignore);
       for (const signal of SIGNALS) process.off(signal, onSignal);
-      listens.closeAll();
       session.close();
       // What is already answered still goes out, in order; nothing after it.
       writer.flush();
