@@ -1,30 +1,47 @@
 import { moduleMiddleware } from '../middleware/module-middleware.js';
 import type { ListKind, MountDescriptor } from './mount.js';
 
+/** A server's list-changed events: subscribe with `listen`; `epoch` tells whether what was seen still holds. */
+export interface ListChanges {
+  /** Tells `listener` when a mount's list changes; returns a function that stops telling. */
+  readonly listen: (listener: (kind: ListKind) => void) => () => void;
+  /**
+   * A number that stays the same while no list changes, or undefined while
+   * nobody listens (so changes go unheard): what was learnt of the mounts'
+   * lists under one epoch holds while the epoch is unchanged.
+   */
+  readonly epoch: () => number | undefined;
+}
+
 /**
  * A server's list-changed event source: relays its mounts' events. It
  * subscribes to the mounts only while someone listens, so an unserved server
  * holds no subscriptions.
  */
-export const listChanges = (mounts: readonly MountDescriptor[]) => {
+export const listChanges = (mounts: readonly MountDescriptor[]): ListChanges => {
   const listeners = new Set<(kind: ListKind) => void>();
   let unsubscribe: (() => void)[] = [];
+  let epoch = 0;
   const relay = (kind: ListKind) => {
+    epoch++;
     for (const listener of [...listeners]) listener(kind);
   };
-  return (listener: (kind: ListKind) => void): (() => void) => {
+  const listen = (listener: (kind: ListKind) => void): (() => void) => {
     listeners.add(listener);
     if (listeners.size === 1) {
+      epoch++;
       unsubscribe = mounts.flatMap((mount) =>
         mount.provider.onListChanged ? [mount.provider.onListChanged(relay)] : [],
       );
     }
     return () => {
       if (!listeners.delete(listener) || listeners.size > 0) return;
+      epoch++;
       for (const stop of unsubscribe) stop();
       unsubscribe = [];
     };
   };
+  return { listen, epoch: () => (listeners.size ? epoch : undefined) };
 };
 
 /** Middleware that keeps answers (such as `responseCache()`) and must forget them when lists change. */

@@ -4,7 +4,7 @@ import { completeContext } from '../context/defaults.js';
 import { DefinitionError } from '../errors/errors.js';
 import { fulfilInput } from '../input/fulfil.js';
 import { isInputRequired } from '../input/input-required.js';
-import { withMiddleware } from '../middleware/middleware.js';
+import { type Handler, withMiddleware } from '../middleware/middleware.js';
 import { listChanges, wireInvalidation } from '../mount/list-changes.js';
 import type {
   CallToolResult,
@@ -25,7 +25,6 @@ import { createDispatcher, directRequest, handleRaw, servesMethod, tooManyRounds
 import { registryMethods } from './methods.js';
 import { createInputRounds } from './mrtr.js';
 import type { ServerOptions } from './options.js';
-import { readResource } from './read-resource.js';
 import { buildRegistry } from './registry.js';
 import type { Server, ServerInfo } from './server.js';
 import { sessionMethods } from './session-methods.js';
@@ -71,14 +70,15 @@ export const createServer = (
   const registry = buildRegistry(applyTransforms(ordered(components), options.transforms), options);
   const capabilities = deriveCapabilities(registry);
   // One method table for every method, the session's own included, and one middleware run around each.
+  const changes = listChanges(registry.mounts);
+  const own = registryMethods(registry, options, changes);
   const methods = withMiddleware(
-    new Map([
-      ...registryMethods(registry, options),
-      ...sessionMethods({ info: serverInfo, instructions, capabilities }),
-    ]),
+    new Map([...own, ...sessionMethods({ info: serverInfo, instructions, capabilities })]),
     options.middleware,
   );
-  const readOwn = (uri: string, ctx: Context) => readResource(registry, uri, ctx, options);
+  // What `ctx.readResource` reads: the server's resources (mounted ones too), past its middleware.
+  const readRaw = own.get('resources/read') as Handler;
+  const readOwn = async (uri: string, ctx: Context) => (await readRaw({ uri }, ctx)) as ReadResourceResult;
   const rounds = createInputRounds(options.input, options.warn ?? console.warn);
   const dispatch = createDispatcher(methods, readOwn, {
     mask: options.maskErrorDetails,
@@ -86,7 +86,7 @@ export const createServer = (
     cacheHints: options.cacheHints,
     rounds,
   });
-  const onListChanged = listChanges(registry.mounts);
+  const onListChanged = changes.listen;
   wireInvalidation(registry.mounts, options.middleware, onListChanged);
 
   /**

@@ -2,41 +2,31 @@ import type { Context } from '../context/context.js';
 import { invalidParams } from '../errors/errors.js';
 import { passInput } from '../input/input-required.js';
 import { inModule } from '../middleware/module-middleware.js';
-import { getMountedPrompt } from '../mount/mounted-methods.js';
 import type { PromptReturn } from '../prompt/prompt.js';
 import { toPromptResult } from '../prompt/render-result.js';
 import type { GetPromptResult } from '../protocol/types.js';
 import { coerceStrings } from '../schema/coerce-strings.js';
 import { validate } from '../schema/validate.js';
-import { isPlainObject } from '../utils/is-plain-object.js';
-import { quoteInput } from '../utils/quote-input.js';
 import { handlerError } from './handler-error.js';
 import type { ServerOptions } from './options.js';
 import type { Registry } from './registry.js';
 import { isVisible } from './visibility.js';
 
 /**
- * Renders a prompt. Arguments arrive as strings (per the spec) and are decoded
- * by the args schema's types before validation; missing or invalid arguments
- * are invalid params (-32602).
+ * Renders one of the server's own prompts; undefined when it has none of that
+ * name for this request. Arguments arrive as strings (per the spec) and are
+ * decoded by the args schema's types before validation; missing or invalid
+ * arguments are invalid params (-32602).
  */
 export const getPrompt = async (
   registry: Registry,
-  name: unknown,
-  rawArgs: unknown,
+  params: Readonly<Record<string, unknown>>,
   ctx: Context,
   options: ServerOptions,
-): Promise<GetPromptResult> => {
+): Promise<GetPromptResult | undefined> => {
+  const { name, arguments: rawArgs } = params;
   const entry = typeof name === 'string' ? registry.prompts.get(name) : undefined;
-  if (rawArgs !== undefined && !isPlainObject(rawArgs)) throw invalidParams('prompts/get arguments must be an object');
-  if (!entry || !isVisible(ctx, entry.descriptor)) {
-    const mounted =
-      registry.mounts.length && typeof name === 'string'
-        ? await getMountedPrompt(registry.mounts, ctx, name, rawArgs as Record<string, string> | undefined)
-        : undefined;
-    if (mounted) return mounted;
-    throw invalidParams(`Unknown prompt: ${quoteInput(name)}`);
-  }
+  if (!entry || !isVisible(ctx, entry.descriptor)) return undefined;
   const prompt = entry.descriptor;
   const render = async (params: Readonly<Record<string, unknown>>, c: Context) => {
     let args: unknown = {};
