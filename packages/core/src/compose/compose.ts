@@ -1,5 +1,5 @@
 import type { Middleware } from '../middleware/middleware.js';
-import { cloneComponent, middlewareFlag, moduleMiddleware } from '../middleware/module-middleware.js';
+import { cloneComponent, moduleMiddleware } from '../middleware/module-middleware.js';
 import { assertNamespace } from '../mount/mount.js';
 import { assertUriScheme } from '../resource/resource.js';
 import type { Component, Module } from '../server/component.js';
@@ -50,11 +50,11 @@ const renamed = (component: Component, namespace: string, separator: string): Pa
   }
 };
 
-const COMPOSED = Symbol.for('mcpkit.composed');
+/** True for a component that came out of `compose()` (its `~composed`: local components take precedence over it). */
+export const isComposed = (component: Component): boolean => component['~composed'] === true;
 
-/** True for a component that came out of `compose()` (so local components take precedence over it). */
-export const isComposed = (component: Component): boolean =>
-  (component as unknown as Record<symbol, unknown>)[COMPOSED] === true;
+/** `~middleware` when there is a chain (a component without one has no such member). */
+const middlewareMember = (chain: readonly Middleware[]) => (chain.length ? { '~middleware': chain } : {});
 
 const isOptions = (value: unknown): value is ComposeOptions =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !('kind' in value);
@@ -98,10 +98,11 @@ export function compose(...args: readonly (ComposeOptions | Component | Module)[
   };
   return Object.freeze(
     kept.map((c) =>
-      cloneComponent(c, namespace ? renamed(c, namespace, separator) : {}, {
-        [COMPOSED]: true,
-        ...middlewareFlag(chainOf(moduleMiddleware(c))),
-      }),
+      cloneComponent(c, {
+        ...(namespace ? renamed(c, namespace, separator) : {}),
+        '~composed': true,
+        ...middlewareMember(chainOf(moduleMiddleware(c))),
+      } as Partial<Component>),
     ),
   );
 }

@@ -2,34 +2,27 @@ import type { Context } from '../context/context.js';
 import type { Component } from '../server/component.js';
 import { type Handler, type Middleware, type RequestResult, runChain } from './middleware.js';
 
-const MODULE_MIDDLEWARE = Symbol.for('mcpkit.moduleMiddleware');
 const NONE: readonly Middleware[] = Object.freeze([]);
 
-/** The middleware of the modules a component came through, outermost first. */
-export const moduleMiddleware = (component: Component): readonly Middleware[] =>
-  ((component as unknown as Record<symbol, unknown>)[MODULE_MIDDLEWARE] as readonly Middleware[] | undefined) ?? NONE;
+/** The middleware of the modules a component came through, outermost first (its `~middleware`). */
+export const moduleMiddleware = (component: Component): readonly Middleware[] => component['~middleware'] ?? NONE;
 
 /**
- * A frozen copy of a component with `changes`, keeping its hidden flags
- * (non-enumerable symbol properties such as its module middleware), and
- * setting `flags` on top. Accessors are copied as accessors, so schemas a
- * descriptor converts on first read stay unconverted (and shared) in the copy.
+ * A frozen copy of a component with `changes`, keeping every own member (its
+ * `~` members included). A `~` member is set non-enumerable, so it stays out
+ * of the component's listed fields (and of equality in tests). Accessors are
+ * copied as accessors, so schemas a descriptor converts on first read stay
+ * unconverted (and shared) in the copy, where a spread would convert them.
  */
-export const cloneComponent = <C extends Component>(
-  component: C,
-  changes: Partial<C> = {},
-  flags: Readonly<Record<symbol, unknown>> = {},
-): C => {
+export const cloneComponent = <C extends Component>(component: C, changes: Partial<C> = {}): C => {
   const properties: PropertyDescriptorMap = Object.getOwnPropertyDescriptors(component);
   for (const [key, value] of Object.entries(changes)) {
-    properties[key] = { value, enumerable: true, writable: true, configurable: true };
+    properties[key] = key.startsWith('~')
+      ? { value, enumerable: false, writable: false, configurable: false }
+      : { value, enumerable: true, writable: true, configurable: true };
   }
-  for (const key of Object.getOwnPropertySymbols(flags)) properties[key] = { value: flags[key] };
   return Object.freeze(Object.defineProperties({}, properties)) as C;
 };
-
-/** Module middleware as a flag for {@link cloneComponent}. */
-export const middlewareFlag = (chain: readonly Middleware[]) => ({ [MODULE_MIDDLEWARE]: chain });
 
 /** Runs `handler` inside the component's module middleware (directly when it has none). */
 export const inModule = (

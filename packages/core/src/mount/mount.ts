@@ -2,7 +2,7 @@ import { accessCheck } from '../context/auth.js';
 import type { ContextInput } from '../context/context.js';
 import { DefinitionError } from '../errors/errors.js';
 import type { Middleware } from '../middleware/middleware.js';
-import { cloneComponent, middlewareFlag } from '../middleware/module-middleware.js';
+import { cloneComponent } from '../middleware/module-middleware.js';
 import type {
   CallToolResult,
   CompleteResult,
@@ -109,5 +109,5 @@ export const mount = (provider: Provider, options: MountOptions = {}): MountDesc
     access: accessCheck(options),
   });
   const chain = options.middleware ?? [];
-  return chain.length ? cloneComponent(descriptor, {}, middlewareFlag(Object.freeze([...chain]))) : descriptor;
+  return chain.length ? cloneComponent(descriptor, { '~middleware': Object.freeze([...chain]) }) : descriptor;
 };

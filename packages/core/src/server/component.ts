@@ -1,4 +1,5 @@
 import type { AccessRule, AuthInfo } from '../context/auth.js';
+import type { Middleware } from '../middleware/middleware.js';
 import type { MountDescriptor } from '../mount/mount.js';
 import type { PromptDescriptor } from '../prompt/prompt.js';
 import type { Icon } from '../protocol/types.js';
@@ -27,6 +28,15 @@ export interface ComponentBase {
   readonly tags: readonly string[];
   /** Sent to clients as the component's `_meta`. */
   readonly meta: Readonly<Record<string, unknown>> | undefined;
+  /**
+   * Internal, open for tools that build on mcpkit (`~` members, as valibot's;
+   * non-enumerable, kept by `cloneComponent`): the middleware of the modules
+   * (`compose({ middleware })`, `mount(…, { middleware })`) the component came
+   * through, outermost first. Absent when there is none.
+   */
+  readonly '~middleware'?: readonly Middleware[];
+  /** Internal: true when the component came out of `compose()`, so the server's own components win over it. */
+  readonly '~composed'?: true;
 }
 
 /** The name a component is addressed by: its name, or for a static resource its URI. */

@@ -55,11 +55,17 @@ const convert = (from: SchemaSources): ToolSchemas => {
 const canWait = (from: SchemaSources): boolean =>
   (!from.input || canConvertLaterToObject(from.input)) && (!from.output || canConvertLater(from.output));
 
-/** Where a tool descriptor keeps the function that gives its schemas (non-enumerable; clones copy it). */
-const SCHEMAS = Symbol('mcpkit.toolSchemas');
+/**
+ * Where a tool descriptor whose schemas convert on first read keeps the
+ * function that gives them: its `~schemas` member (internal, as valibot's `~`
+ * members are; non-enumerable so a listing of the tool's fields does not show
+ * it; `cloneComponent` copies it with the accessors that read it).
+ */
+export interface LazySchemas {
+  readonly '~schemas': () => ToolSchemas;
+}
 
-const schemasOf = (descriptor: object): ToolSchemas =>
-  (descriptor as { readonly [SCHEMAS]: () => ToolSchemas })[SCHEMAS]();
+const schemasOf = (descriptor: object): ToolSchemas => (descriptor as LazySchemas)['~schemas']();
 
 // Accessors shared by every tool (not made per tool), so descriptors keep a few fast shapes.
 const accessor = (get: (schemas: ToolSchemas) => unknown): PropertyDescriptor => ({
@@ -94,7 +100,7 @@ export const defineSchemas = <T extends object>(descriptor: T, sources: SchemaSo
     fields.wrapsOutput = schemas.wraps;
     return descriptor;
   }
-  Object.defineProperty(descriptor, SCHEMAS, { value: once(() => convert(sources)) });
+  Object.defineProperty(descriptor, '~schemas', { value: once(() => convert(sources)) });
   Object.defineProperty(descriptor, 'inputSchema', INPUT_SCHEMA);
   if (sources.output) {
     Object.defineProperty(descriptor, 'outputSchema', OUTPUT_SCHEMA);
