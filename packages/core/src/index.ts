@@ -17,8 +17,8 @@ export {
 } from './content/content.js';
 export type { AccessRule, AuthInfo } from './context/auth.js';
 export { toElicitOutcome, toElicitParams, toSamplingParams } from './context/client-requests.js';
+export type { ComponentRef, ComponentSelector, ListKind } from './context/component-ref.js';
 export type {
-  ComponentSelector,
   Context,
   ContextInput,
   Elicit,
@@ -33,8 +33,14 @@ export type {
   SampleRequest,
   SessionInfo,
 } from './context/context.js';
-export { everythingEnabled } from './context/defaults.js';
 export { isLogLevel, LOG_LEVELS } from './context/log-levels.js';
+export {
+  createVisibility,
+  everythingEnabled,
+  isEnabledUnder,
+  type Visibility,
+  type VisibilityRule,
+} from './context/visibility-rules.js';
 export {
   ClientUnavailableError,
   type ClientUnavailableReason,
@@ -75,15 +81,9 @@ export {
 } from './middleware/builtins/index.js';
 export { type Hook, type Hooks, hooks } from './middleware/hooks.js';
 export type { Handler, Middleware, MiddlewareRequest, Next, RequestResult } from './middleware/middleware.js';
-export {
-  type ListKind,
-  type MountDescriptor,
-  type MountOptions,
-  mount,
-  type NamespaceLayer,
-  type Provider,
-} from './mount/mount.js';
+export { type MountDescriptor, type MountOptions, mount, type NamespaceLayer } from './mount/mount.js';
 export { outwardName } from './mount/mounted.js';
+export type { CompletionRef, Provider } from './mount/provider.js';
 export {
   type PromptArgs,
   type PromptArgument,
@@ -137,11 +137,12 @@ export {
 export type { TemplateVariables } from './resource/uri-template.js';
 export type { AnySchema } from './schema/any-schema.js';
 export type { JsonObjectSchema, JsonSchema } from './schema/json-schema.js';
-export type { CompletionRef } from './server/complete.js';
-export { type CommonOptions, type Component, componentKey, type Module } from './server/component.js';
+export { type Component, componentKey, componentRef, type Module } from './server/component.js';
+export type { CommonOptions } from './server/component-base.js';
 export { createServer } from './server/create-server.js';
 export { initializeResult, readHello } from './server/initialize.js';
-export { type Lifespan, type LifespanHandle, lifespansOf } from './server/lifespan.js';
+export type { Lifespan, LifespanHandle } from './server/lifespan.js';
+export { lifespansOf } from './server/lifespans-of.js';
 export {
   type CacheHint,
   type CacheHintMethod,

@@ -11,8 +11,8 @@ import type {
   Root,
 } from '../protocol/types.js';
 import type { SessionControl } from '../request/request.js';
-import type { Component } from '../server/component.js';
 import type { AuthInfo } from './auth.js';
+import type { ComponentRef, ComponentSelector } from './component-ref.js';
 
 /** Writes `notifications/message` log entries to the client. */
 export type LogMethod = (data: unknown, logger?: string) => void;
@@ -30,11 +30,7 @@ export interface Logger {
   readonly log: (level: LoggingLevel, data: unknown, logger?: string) => void;
 }
 
-/** Picks components by exact (final, namespaced) name or by tag. */
-export interface ComponentSelector {
-  readonly names?: readonly string[];
-  readonly tags?: readonly string[];
-}
+export type { ComponentRef, ComponentSelector } from './component-ref.js';
 
 /** What a handler knows about the session it serves. */
 export interface SessionInfo {
@@ -52,8 +48,8 @@ export interface SessionInfo {
   readonly enable: (selector: ComponentSelector) => void;
   /** Hides components from this session (and tells the client the lists changed). */
   readonly disable: (selector: ComponentSelector) => void;
-  /** Whether this session sees a component. */
-  readonly isEnabled: (component: Component) => boolean;
+  /** Whether this session sees a component, by its kind, key (final name or URI) and tags. */
+  readonly isEnabled: (component: ComponentRef) => boolean;
 }
 
 /** A sampling request: a prompt string or the full `sampling/createMessage` params. */

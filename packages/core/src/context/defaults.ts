@@ -2,8 +2,8 @@ import { ClientUnavailableError, McpkitError } from '../errors/errors.js';
 import type { InputAnswers } from '../input/answers.js';
 import type { ReadResourceResult } from '../protocol/types.js';
 import type { McpRequest } from '../request/request.js';
-import type { Component } from '../server/component.js';
 import type { Context, Logger, RequestWiring, SessionInfo } from './context.js';
+import { everythingEnabled } from './visibility-rules.js';
 
 const noop = () => {};
 
@@ -20,8 +20,7 @@ export const silentLogger: Logger = Object.freeze({
   log: noop,
 });
 
-/** The visibility check of a session that hides nothing; the registry skips filtering for it. */
-export const everythingEnabled = (_component: Component): boolean => true;
+export { everythingEnabled };
 
 const noClient = (feature: string) => () =>
   Promise.reject(

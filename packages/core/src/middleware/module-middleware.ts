@@ -1,11 +1,11 @@
 import type { Context } from '../context/context.js';
-import type { Component } from '../server/component.js';
+import type { ComponentBase } from '../server/component-base.js';
 import { type Handler, type Middleware, type RequestResult, runChain } from './middleware.js';
 
 const NONE: readonly Middleware[] = Object.freeze([]);
 
 /** The middleware of the modules a component came through, outermost first (its `~middleware`). */
-export const moduleMiddleware = (component: Component): readonly Middleware[] => component['~middleware'] ?? NONE;
+export const moduleMiddleware = (component: ComponentBase): readonly Middleware[] => component['~middleware'] ?? NONE;
 
 /**
  * A frozen copy of a component with `changes`, keeping every own member (its
@@ -14,7 +14,7 @@ export const moduleMiddleware = (component: Component): readonly Middleware[] =>
  * copied as accessors, so schemas a descriptor converts on first read stay
  * unconverted (and shared) in the copy, where a spread would convert them.
  */
-export const cloneComponent = <C extends Component>(component: C, changes: Partial<C> = {}): C => {
+export const cloneComponent = <C extends ComponentBase>(component: C, changes: Partial<C> = {}): C => {
   const properties: PropertyDescriptorMap = Object.getOwnPropertyDescriptors(component);
   for (const [key, value] of Object.entries(changes)) {
     properties[key] = key.startsWith('~')
@@ -26,7 +26,7 @@ export const cloneComponent = <C extends Component>(component: C, changes: Parti
 
 /** Runs `handler` inside the component's module middleware (directly when it has none). */
 export const inModule = (
-  component: Component,
+  component: ComponentBase,
   method: string,
   params: Readonly<Record<string, unknown>>,
   ctx: Context,
@@ -42,7 +42,7 @@ export const inModule = (
  * Items keep their order, a module's items standing where its first one was.
  */
 export const listInModules = async <T>(
-  groups: readonly { readonly component: Component; readonly items: readonly T[] }[],
+  groups: readonly { readonly component: ComponentBase; readonly items: readonly T[] }[],
   method: string,
   key: string,
   ctx: Context,

@@ -1,5 +1,6 @@
+import type { ListKind } from '../context/component-ref.js';
 import { moduleMiddleware } from '../middleware/module-middleware.js';
-import type { ListKind, MountDescriptor } from './mount.js';
+import type { MountDescriptor } from './mount.js';
 
 /** A server's list-changed events: subscribe with `listen`; `epoch` tells whether what was seen still holds. */
 export interface ListChanges {

@@ -1,6 +1,6 @@
 import type { Context } from '../context/context.js';
 import type { ItemKind } from '../server/source.js';
-import type { Provider } from './mount.js';
+import type { Provider } from './provider.js';
 
 /** The lists a mounted call looks its target up in. */
 type LookupKind = Exclude<ItemKind, 'resource'>;

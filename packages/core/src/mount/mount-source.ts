@@ -9,10 +9,9 @@ import type {
   ResourceTemplate,
   Tool,
 } from '../protocol/types.js';
-import type { CompletionRef } from '../server/complete.js';
 import { type ItemKind, itemKey, type Source, type SourceItems } from '../server/source.js';
 import { listingCache } from './listing-cache.js';
-import type { MountDescriptor, Provider } from './mount.js';
+import type { MountDescriptor } from './mount.js';
 import {
   inwardName,
   inwardUri,
@@ -22,6 +21,7 @@ import {
   outwardUri,
   providerContext,
 } from './mounted.js';
+import type { CompletionRef, Provider } from './provider.js';
 
 /** How each kind is listed by a provider, renamed outward, and named in its list method. */
 const LISTS: {

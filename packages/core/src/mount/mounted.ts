@@ -2,7 +2,6 @@ import type { Context, ContextInput } from '../context/context.js';
 import { everythingEnabled } from '../context/defaults.js';
 import { ErrorCode } from '../errors/codes.js';
 import { ProtocolError } from '../errors/errors.js';
-import type { Component } from '../server/component.js';
 import type { MountDescriptor, NamespaceLayer } from './mount.js';
 
 /** Names as they pass through a mount's namespaces: outward when listing, inward when calling. */
@@ -58,14 +57,7 @@ export const mountedVisible = (
 ): boolean => {
   if (mount.access && !mount.access(ctx.auth)) return false;
   if (ctx.session.isEnabled === everythingEnabled) return true;
-  const stand = (
-    kind === 'resource'
-      ? { kind, uri: outward, tags: mount.tags }
-      : kind === 'resourceTemplate'
-        ? { kind, uriTemplate: outward, tags: mount.tags }
-        : { kind, name: outward, tags: mount.tags }
-  ) as Component;
-  return ctx.session.isEnabled(stand);
+  return ctx.session.isEnabled({ kind, key: outward, tags: mount.tags });
 };
 
 /** True for the error a provider throws for something it does not have. */

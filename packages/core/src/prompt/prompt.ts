@@ -6,7 +6,7 @@ import type { ContentBlock, Icon } from '../protocol/types.js';
 import type { Completer } from '../resource/resource.js';
 import type { AnySchema, OutputOf } from '../schema/any-schema.js';
 import { type JsonObjectSchema, toJsonObject } from '../schema/json-schema.js';
-import type { CommonOptions, ComponentBase } from '../server/component.js';
+import type { CommonOptions, ComponentBase } from '../server/component-base.js';
 import { deepFreeze } from '../utils/deep-freeze.js';
 import type { MaybePromise } from '../utils/maybe-promise.js';
 

@@ -4,7 +4,7 @@ import { DefinitionError } from '../errors/errors.js';
 import type { Annotations, Icon } from '../protocol/types.js';
 import type { AnySchema, OutputOf } from '../schema/any-schema.js';
 import { type JsonObjectSchema, toJsonObject } from '../schema/json-schema.js';
-import type { CommonOptions, ComponentBase } from '../server/component.js';
+import type { CommonOptions, ComponentBase } from '../server/component-base.js';
 import { deepFreeze } from '../utils/deep-freeze.js';
 import type { MaybePromise } from '../utils/maybe-promise.js';
 import type { ResourceReturn } from './read-result.js';

@@ -12,10 +12,7 @@ import type { Registry } from './registry.js';
 import type { CompletionRequest } from './source.js';
 import { isVisible } from './visibility.js';
 
-/** What `completion/complete` names: a prompt or a resource template. */
-export type CompletionRef =
-  | { readonly type: 'ref/prompt'; readonly name: string }
-  | { readonly type: 'ref/resource'; readonly uri: string };
+export type { CompletionRef } from '../mount/provider.js';
 
 const MAX_VALUES = 100;
 

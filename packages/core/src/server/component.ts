@@ -1,10 +1,10 @@
-import type { AccessRule, AuthInfo } from '../context/auth.js';
-import type { Middleware } from '../middleware/middleware.js';
+import type { ComponentRef } from '../context/component-ref.js';
 import type { MountDescriptor } from '../mount/mount.js';
 import type { PromptDescriptor } from '../prompt/prompt.js';
-import type { Icon } from '../protocol/types.js';
 import type { ResourceDescriptor, ResourceTemplateDescriptor } from '../resource/resource.js';
 import type { ToolDescriptor } from '../tool/tool.js';
+
+export type { CommonOptions, ComponentBase } from './component-base.js';
 
 /** Anything `createServer()` accepts in its component list. */
 export type Component =
@@ -20,25 +20,6 @@ export type Component =
 /** A module: a frozen list of components, made by `compose()` and spread into a server. */
 export type Module = readonly Component[];
 
-/** Fields every component shares. */
-export interface ComponentBase {
-  /** Who may see and use it; undefined when open to all. */
-  readonly access: ((auth: AuthInfo | undefined) => boolean) | undefined;
-  /** Free-form labels used by `include`/`exclude` filters and per-session enable/disable. */
-  readonly tags: readonly string[];
-  /** Sent to clients as the component's `_meta`. */
-  readonly meta: Readonly<Record<string, unknown>> | undefined;
-  /**
-   * Internal, open for tools that build on mcpkit (`~` members, as valibot's;
-   * non-enumerable, kept by `cloneComponent`): the middleware of the modules
-   * (`compose({ middleware })`, `mount(…, { middleware })`) the component came
-   * through, outermost first. Absent when there is none.
-   */
-  readonly '~middleware'?: readonly Middleware[];
-  /** Internal: true when the component came out of `compose()`, so the server's own components win over it. */
-  readonly '~composed'?: true;
-}
-
 /** The name a component is addressed by: its name, or for a static resource its URI. */
 export const componentKey = (component: Component): string => {
   switch (component.kind) {
@@ -53,14 +34,9 @@ export const componentKey = (component: Component): string => {
   }
 };
 
-/** Options every component accepts. */
-export interface CommonOptions extends AccessRule {
-  /** A human-friendly display name. */
-  readonly title?: string;
-  readonly description?: string;
-  readonly icons?: readonly Icon[];
-  /** Labels for `include`/`exclude` filters and per-session enable/disable. */
-  readonly tags?: readonly string[];
-  /** Sent to clients as `_meta`. */
-  readonly meta?: Readonly<Record<string, unknown>>;
-}
+/** What a session's visibility rules see of a component (see `SessionInfo.isEnabled`). */
+export const componentRef = (component: Component): ComponentRef => ({
+  kind: component.kind,
+  key: componentKey(component),
+  tags: component.tags,
+});

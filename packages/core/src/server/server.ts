@@ -1,5 +1,6 @@
+import type { ListKind } from '../context/component-ref.js';
 import type { ContextInput, RequestWiring } from '../context/context.js';
-import type { ListKind, Provider } from '../mount/mount.js';
+import type { Provider } from '../mount/provider.js';
 import type { Implementation, JsonRpcRequest, JsonRpcResponse, ServerCapabilities } from '../protocol/types.js';
 import type { Era, McpRequest } from '../request/request.js';
 import type { Component } from './component.js';

@@ -1,10 +1,11 @@
 import type { Context } from '../context/context.js';
 import { everythingEnabled } from '../context/defaults.js';
-import type { Component } from './component.js';
+import { type Component, componentRef } from './component.js';
 
 /** Whether this request may see one component: its session has it enabled and the caller passes its access rule. */
 export const isVisible = (ctx: Context, component: Component): boolean =>
-  ctx.session.isEnabled(component) && (component.access === undefined || component.access(ctx.auth));
+  (ctx.session.isEnabled === everythingEnabled || ctx.session.isEnabled(componentRef(component))) &&
+  (component.access === undefined || component.access(ctx.auth));
 
 /**
  * Keeps the entries this request may see. `open` says that no entry has an

@@ -1,6 +1,7 @@
 import type { AuthInfo } from '../context/auth.js';
 import { toElicitOutcome, toElicitParams, toSamplingParams } from '../context/client-requests.js';
 import type {
+  ComponentRef,
   ComponentSelector,
   Context,
   ElicitOutcome,
@@ -12,6 +13,7 @@ import type {
 } from '../context/context.js';
 import { everythingEnabled } from '../context/defaults.js';
 import { LOG_LEVELS } from '../context/log-levels.js';
+import { isEnabledUnder } from '../context/visibility-rules.js';
 import { ClientUnavailableError } from '../errors/errors.js';
 import type { InputAnswers } from '../input/answers.js';
 import type {
@@ -25,7 +27,6 @@ import type {
   LoggingLevel,
   Root,
 } from '../protocol/types.js';
-import { type Component, componentKey } from '../server/component.js';
 import type { Server } from '../server/server.js';
 import type { MaybePromise } from '../utils/maybe-promise.js';
 import { type TestLifespanOptions, testLifespans } from './test-lifespans.js';
@@ -77,11 +78,6 @@ const missing = (what: string) => () =>
     new ClientUnavailableError('no-client', `${what} was not scripted: pass it to createTestContext({ ... })`),
   );
 
-const matches = (component: Component, selector: ComponentSelector): boolean => {
-  const name = componentKey(component);
-  return Boolean(selector.names?.includes(name) || selector.tags?.some((tag) => component.tags.includes(tag)));
-};
-
 /**
  * Makes a {@link Context} for calling handlers in plain unit tests: it
  * records logs, progress, sampling and elicitation requests, and answers
@@ -114,13 +110,7 @@ export const createTestContext = (options: TestContextOptions = {}): TestContext
     // (core's `everythingEnabled`, which also lets caches and fast paths apply, as in the runtime).
     get isEnabled() {
       if (disabled.length === 0) return everythingEnabled;
-      return (component: Component) => {
-        for (let i = disabled.length - 1; i >= 0; i--) {
-          const entry = disabled[i] as (typeof disabled)[number];
-          if (matches(component, entry.selector)) return entry.action === 'enable';
-        }
-        return true;
-      };
+      return (ref: ComponentRef) => isEnabledUnder(disabled, ref, (entry) => entry.action === 'enable');
     },
   };
   const sample = options.sample

@@ -5,7 +5,7 @@ import type { InputRequired } from '../input/input-required.js';
 import type { Icon, ToolAnnotations } from '../protocol/types.js';
 import type { AnySchema, InputOf, OutputOf } from '../schema/any-schema.js';
 import type { JsonObjectSchema } from '../schema/json-schema.js';
-import type { CommonOptions, ComponentBase } from '../server/component.js';
+import type { CommonOptions, ComponentBase } from '../server/component-base.js';
 import { deepFreeze } from '../utils/deep-freeze.js';
 import type { MaybePromise } from '../utils/maybe-promise.js';
 import { assertToolName } from './tool-name.js';

@@ -1,5 +1,5 @@
 import {
-  type Component,
+  type ComponentRef,
   type ComponentSelector,
   everythingEnabled,
   type Implementation,
@@ -44,7 +44,7 @@ export const stateOf = (core: SessionCore): Map<string, unknown> => {
 };
 
 /** The session's visibility check: core's "everything enabled" sentinel until a rule exists. */
-const isEnabledIn = (core: SessionCore): ((component: Component) => boolean) =>
+const isEnabledIn = (core: SessionCore): ((component: ComponentRef) => boolean) =>
   core.visibility ? core.visibility.isEnabled() : everythingEnabled;
 
 /** Applies an enable/disable rule and tells the client which lists changed. */
@@ -110,7 +110,7 @@ abstract class SessionInfoBase {
     return this.#core;
   }
 
-  get isEnabled(): (component: Component) => boolean {
+  get isEnabled(): (component: ComponentRef) => boolean {
     return isEnabledIn(this.#core);
   }
 }

@@ -1,7 +1,7 @@
+import type { ListKind } from '../../context/component-ref.js';
 import type { Context } from '../../context/context.js';
 import { everythingEnabled } from '../../context/defaults.js';
 import { DefinitionError } from '../../errors/errors.js';
-import type { ListKind } from '../../mount/mount.js';
 import type { Middleware, RequestResult } from '../middleware.js';
 
 /** A method {@link responseCache} can cache. */
