@@ -1,5 +1,4 @@
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isRecord as isObject } from '@mcpkit/core';
 
 /**
  * The URL of the first entry of an OpenAPI `servers` list, its `{variables}`

@@ -1,3 +1,5 @@
+import { isRecord as isPlainObject } from '@mcpkit/core';
+
 /** How a value is percent-encoded in a URL: every reserved character, or (allowReserved) only what a URL cannot hold. */
 type Encode = (text: string) => string;
 
@@ -7,9 +9,6 @@ const reserved: Encode = (text) => encodeURI(text).replace(/#/g, '%23');
 
 const scalar = (value: unknown): string =>
   value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const entries = (value: Record<string, unknown>) => Object.entries(value).filter(([, v]) => v !== undefined);
 

@@ -1,4 +1,4 @@
-import { audio, type CallToolResult, callResult, embedded, image } from '@mcpkit/core';
+import { audio, type CallToolResult, callResult, embedded, image, isRecord as isPlainObject } from '@mcpkit/core';
 import type { ApiResponse } from '../request/send-request.js';
 import type { OutputPlan } from '../schema/output-schema.js';
 
@@ -18,9 +18,6 @@ export const httpErrorMessage = (response: ApiResponse, label: string, maxChars:
         : '';
   return detail ? `${head}: ${truncate(detail, maxChars)}` : head;
 };
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Turns an API response into a tool result: an HTTP error is a tool error

@@ -1,3 +1,5 @@
+import { isRecord as isObject } from '@mcpkit/core';
+
 /** The HTTP methods an OpenAPI path item may hold operations for. */
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -58,9 +60,6 @@ export interface Operation {
   /** The operation's or path item's own `servers`, when it has them. */
   readonly servers: readonly unknown[] | undefined;
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value : undefined);
 

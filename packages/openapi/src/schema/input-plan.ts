@@ -1,3 +1,4 @@
+import { isRecord } from '@mcpkit/core';
 import type { Operation, ParameterLocation, ParameterObject } from '../routes/operations.js';
 import { setOwn } from '../utils/set-own.js';
 import { pickMediaType } from './pick-media-type.js';
@@ -36,8 +37,7 @@ export interface InputPlan {
 /** Headers OpenAPI says a parameter may not set (they come from the request's content negotiation and auth). */
 const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
 
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json => isRecord(value);
 
 /** A schema that declares raw bytes: OpenAPI 3.0's `format: binary`, or 3.1's `contentMediaType` without an encoding. */
 const isBinary = (schema: unknown): boolean =>

@@ -1,7 +1,12 @@
-import { ErrorCode, META, MODERN_PROTOCOL_VERSIONS, SUPPORTED_PROTOCOL_VERSIONS } from '@mcpkit/core';
+import {
+  ErrorCode,
+  isRecord as isObject,
+  META,
+  MODERN_PROTOCOL_VERSIONS,
+  SUPPORTED_PROTOCOL_VERSIONS,
+} from '@mcpkit/core';
 import type { HeaderParam } from './header-params.js';
 import { decodeHeaderValue } from './header-value.js';
-import { isObject } from './is-object.js';
 import { type RequestEnvelope, readEnvelope } from './request-envelope.js';
 
 /** Whether `version` is a served modern revision. */

@@ -1,4 +1,4 @@
-import { isObject } from './is-object.js';
+import { isRecord as isObject } from '@mcpkit/core';
 
 /** One tool argument mirrored into an `Mcp-Param-{header}` request header (`x-mcp-header`). */
 export interface HeaderParam {

@@ -1,6 +1,5 @@
-import { LOG_LEVELS, META } from '@mcpkit/core';
+import { isRecord as isObject, LOG_LEVELS, META } from '@mcpkit/core';
 import type { ClientCapabilities, Implementation, LoggingLevel } from '@modelcontextprotocol/sdk/types.js';
-import { isObject } from './is-object.js';
 
 /** The per-request facts a modern request carries in `params._meta`. */
 export interface RequestEnvelope {

@@ -1,3 +1,4 @@
+import { isRecord } from '@mcpkit/core';
 import { CliError } from '../usage-error.js';
 
 /** The config text before and after adding the entry; `changed` is false when the entry was there already. */
@@ -6,9 +7,6 @@ export interface MergedConfig {
   readonly after: string;
   readonly changed: boolean;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
