@@ -19,6 +19,8 @@ export interface ServeOptions<T = unknown>
     ListenOptions {
   /** Default `'stdio'`. */
   readonly transport?: TransportKind;
+  /** Legacy SSE: where clients open the event stream; default `'/sse'`. */
+  readonly ssePath?: string;
   /** Legacy SSE: where clients POST their messages. */
   readonly messagePath?: string;
 }

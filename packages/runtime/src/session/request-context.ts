@@ -39,8 +39,9 @@ const outgoingSignal = (scope: RunningRequest): AbortSignal => {
 
 /**
  * `ctx.log` of the requests without a stream of their own: all log to the
- * standing channel, so one logger per session serves them all. (Made out here:
- * a closure made inside `requestContext` would keep that request alive.)
+ * standing channel, so one logger per session serves them all. (Made out here,
+ * not in the `RunningRequest` constructor: a closure made there would keep
+ * that request alive.)
  */
 const sessionLogger = (core: SessionCore): Logger => {
   // A stateless session has no standing channel (its transport never sets one): nothing it logs could arrive.
