@@ -21,8 +21,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const listen = async (store: Store, channel: string) => {
   const heard: string[] = [];
   const stop = await store.subscribe(channel, (message) => heard.push(message));
-  const marker = `\u0000done:${Math.random()}`;
+  let rounds = 0;
   const settled = async (from: Store = store) => {
+    // A fresh marker each time: waiting for one already heard would wait for nothing.
+    rounds += 1;
+    const marker = `\u0000done:${rounds}:${Math.random()}`;
     await from.publish(channel, marker);
     await vi.waitFor(() => expect(heard).toContain(marker));
     return heard.filter((message) => !message.startsWith('\u0000done:'));
