@@ -60,12 +60,12 @@ describe('redisEventStore bounds', () => {
   });
 
   it('forgets a stream streamTtlMs after its last event', async () => {
-    const store = open({ streamTtlMs: 50 });
+    const store = open({ streamTtlMs: 250 });
     try {
       const first = await store.storeEvent('s', note('a'));
       await store.storeEvent('s', note('b'));
       expect((await replayed(store, first)).data).toEqual(['b']);
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      await new Promise((resolve) => setTimeout(resolve, 500));
       expect((await replayed(store, first)).streamId).toBeUndefined();
     } finally {
       await store.close();

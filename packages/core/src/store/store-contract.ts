@@ -74,10 +74,10 @@ export const storeContract = (name: string, options: StoreContractOptions): void
 
     it('expires an entry after its time to live, and keeps one without', () =>
       withStore(async (store) => {
-        await store.set('short', 'v', { ttlMs: 40 });
+        await store.set('short', 'v', { ttlMs: 200 });
         await store.set('forever', 'v');
         expect(await store.get('short')).toBe('v');
-        await sleep(120);
+        await sleep(350);
         expect(await store.get('short')).toBeUndefined();
         expect(await store.delete('short')).toBe(false);
         expect(await store.get('forever')).toBe('v');
@@ -114,10 +114,11 @@ export const storeContract = (name: string, options: StoreContractOptions): void
     it('touch renews a live key and answers false for an absent one', () =>
       withStore(async (store) => {
         expect(await store.touch('missing', 1000)).toBe(false);
-        await store.set('k', 'v', { ttlMs: 80 });
-        await sleep(40);
-        expect(await store.touch('k', 400)).toBe(true);
-        await sleep(80);
+        await store.set('k', 'v', { ttlMs: 300 });
+        await sleep(100);
+        expect(await store.touch('k', 2000)).toBe(true);
+        // Past the first TTL: only the renewal keeps it.
+        await sleep(300);
         expect(await store.get('k')).toBe('v');
         await store.set('brief', 'v', { ttlMs: 10_000 });
         expect(await store.touch('brief', 30)).toBe(true);
@@ -147,13 +148,13 @@ export const storeContract = (name: string, options: StoreContractOptions): void
 
     it('sets the TTL only when the increment creates the key', () =>
       withStore(async (store) => {
-        expect(await store.increment('window', 1, { ttlMs: 60 })).toBe(1);
-        await sleep(30);
+        expect(await store.increment('window', 1, { ttlMs: 300 })).toBe(1);
+        await sleep(100);
         // A later increment must not push the expiry back (a fixed window).
-        expect(await store.increment('window', 1, { ttlMs: 60 })).toBe(2);
-        await sleep(90);
+        expect(await store.increment('window', 1, { ttlMs: 300 })).toBe(2);
+        await sleep(260);
         expect(await store.get('window')).toBeUndefined();
-        expect(await store.increment('window', 1, { ttlMs: 60 })).toBe(1);
+        expect(await store.increment('window', 1, { ttlMs: 300 })).toBe(1);
         await store.set('kept', '5');
         expect(await store.increment('kept', 1, { ttlMs: 30 })).toBe(6);
         await sleep(80);
