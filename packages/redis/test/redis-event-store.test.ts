@@ -1,6 +1,7 @@
 import type { EventStore } from '@mcpkit/runtime';
 import { eventStoreContract } from '@mcpkit/runtime/testing';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RedisEventStore, type RedisEventStoreOptions, redisEventStore } from '../src/index.js';
 import { type RedisServer, startRedisServer } from './redis-server.js';
@@ -93,6 +94,20 @@ describe('redisEventStore bounds', () => {
       for (const data of sent) await store.storeEvent('long', note(data));
       expect((await replayed(store, primed)).data).toEqual(sent);
     } finally {
+      await store.close();
+    }
+  });
+
+  it('skips an entry that is not its own (not JSON) instead of failing the replay', async () => {
+    const store = open({});
+    const raw = new Redis(redis.url);
+    try {
+      const first = await store.storeEvent('s', note('first'));
+      await raw.xadd(`bounds${namespaces}:events:s`, '*', 'm', '{not json');
+      await store.storeEvent('s', note('after'));
+      expect(await replayed(store, first)).toEqual({ streamId: 's', data: ['after'] });
+    } finally {
+      raw.disconnect();
       await store.close();
     }
   });

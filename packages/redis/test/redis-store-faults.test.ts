@@ -146,6 +146,22 @@ describe('redisStore while Redis restarts', () => {
     }
   });
 
+  it('fails calls to a hung Redis after commandTimeoutMs, then serves again once it answers', async () => {
+    const store = redisStore({ url: redis.url, keyPrefix: 'hung:', commandTimeoutMs: 200 });
+    try {
+      await store.set('k', 'v');
+      redis.freeze();
+      const failure = await store.get('k').catch((error: unknown) => error);
+      redis.thaw();
+      expect(isStoreUnavailable(failure)).toBe(true);
+      expect((failure as Error).message).toMatch(/timed out/i);
+      await backUp(async () => expect(await store.get('k')).toBe('v'));
+    } finally {
+      redis.thaw();
+      await store.close();
+    }
+  });
+
   it('fails the calls in flight when the connection drops, never running them twice', async () => {
     const store = redisStore({ url: redis.url, keyPrefix: 'inflight:' });
     try {
