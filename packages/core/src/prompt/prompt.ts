@@ -33,7 +33,7 @@ export interface PromptArgument {
 /** What you pass to {@link prompt}. */
 export interface PromptOptions<TArgs extends AnySchema | undefined> extends CommonOptions {
   readonly name: string;
-  /** A valibot object schema; clients send every argument as a string, decoded before validation. */
+  /** An object schema (valibot or any Standard Schema with JSON Schema); clients send every argument as a string, decoded before validation. */
   readonly args?: TArgs;
   /** Completions per argument. */
   readonly complete?: Readonly<Partial<Record<keyof PromptArgs<TArgs> & string, Completer>>>;

@@ -42,7 +42,7 @@ interface ResourceFields extends CommonOptions {
 export interface ResourceOptions<TUri extends string, TParams extends AnySchema | undefined> extends ResourceFields {
   /** `scheme://path`, or a template such as `users://{id}/profile`. */
   readonly uri: TUri;
-  /** Templates only: a valibot object schema validating and coercing the variables. */
+  /** Templates only: an object schema (valibot or any Standard Schema with JSON Schema) validating and coercing the variables. */
   readonly params?: TParams;
   /** Static resources only: the content size in bytes, if known. */
   readonly size?: number;

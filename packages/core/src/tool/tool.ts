@@ -22,9 +22,9 @@ export interface ToolOptions<TInput extends AnySchema | undefined, TOutput exten
   extends CommonOptions {
   /** 1-128 characters of `[A-Za-z0-9_.-]`. */
   readonly name: string;
-  /** A valibot object schema for the arguments. */
+  /** An object schema for the arguments: valibot, or any Standard Schema library that produces JSON Schema. */
   readonly input?: TInput;
-  /** A valibot schema for the result; enables `outputSchema` and `structuredContent`. */
+  /** A schema for the result (valibot or any Standard Schema with JSON Schema); enables `outputSchema` and `structuredContent`. */
   readonly output?: TOutput;
   /**
    * A hand-written JSON Schema for the arguments, instead of `input` (for tools
@@ -119,7 +119,7 @@ export const tool = <
     run: options.run,
   };
   // The JSON Schemas are converted on first read (tools/list), once. The descriptor's own data is frozen
-  // deeply; the valibot schemas and functions are the caller's and left as they are.
+  // deeply; the schemas and functions are the caller's and left as they are.
   defineSchemas(descriptor, {
     name,
     input: options.input,
