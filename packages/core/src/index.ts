@@ -135,8 +135,9 @@ export {
   type TemplateParams,
 } from './resource/resource.js';
 export type { TemplateVariables } from './resource/uri-template.js';
-export type { AnySchema } from './schema/any-schema.js';
+export type { AnySchema, InputOf, OutputOf, ValibotSchema } from './schema/any-schema.js';
 export type { JsonObjectSchema, JsonSchema } from './schema/json-schema.js';
+export type { StandardJsonSchemaConverter, StandardSchemaV1 } from './schema/standard-schema.js';
 export type { CompletionRef } from './server/complete.js';
 export { type CommonOptions, type Component, componentKey, type Module } from './server/component.js';
 export { createServer } from './server/create-server.js';

@@ -153,14 +153,15 @@ export const resource = <const TUri extends string, TParams extends AnySchema | 
     if (!variables.includes(key))
       throw new DefinitionError(`Resource template '${uri}': cannot complete unknown variable '${key}'`);
   }
-  return deepFreeze({
+  // The descriptor's own data is frozen deeply; the schema (any library's) is the caller's and left as it is.
+  const data = deepFreeze({
     kind: 'resourceTemplate',
     uriTemplate: uri,
     variables,
-    params: options.params,
     paramsSchema,
     list: options.list,
     complete: options.complete as Record<string, Completer> | undefined,
     ...common,
-  }) as unknown as ResourceResult<TUri, TParams>;
+  });
+  return Object.freeze({ ...data, params: options.params }) as unknown as ResourceResult<TUri, TParams>;
 };

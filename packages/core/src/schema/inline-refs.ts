@@ -7,6 +7,8 @@ const MAX_EXPANSIONS = 1000;
 
 /** The description a cut recursive branch carries. */
 export const CUT_DESCRIPTION = `Recursive schema, inlined to ${MAX_REF_DEPTH} levels: deeper values are not described here.`;
+/** The description a branch carries when the schema grew too large to inline in full. */
+export const TOO_LARGE_DESCRIPTION = `Schema too large to inline in full (over ${MAX_EXPANSIONS} references): not described here.`;
 
 /** Keywords whose value is a map from names to schemas. */
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'dependentSchemas']);
@@ -17,8 +19,7 @@ const DEFINITIONS = new Set(['$defs', 'definitions']);
 
 type Node = Record<string, unknown>;
 
-const isNode = (value: unknown): value is Node =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Follows a local JSON Pointer (`#`, `#/$defs/a`) from the root; undefined when it leads nowhere. */
 const resolvePointer = (root: JsonSchema, ref: string): unknown => {
@@ -40,7 +41,8 @@ const resolvePointer = (root: JsonSchema, ref: string): unknown => {
  * drops `$defs`/`definitions`, because several MCP clients fail on
  * references. A recursive schema is inlined to {@link MAX_REF_DEPTH} levels;
  * below that the branch keeps only its `type` and a description saying it was
- * cut. A reference that leads nowhere (or outside the document) becomes a
+ * cut; past {@link MAX_EXPANSIONS} expansions (shared definitions nested in
+ * shared definitions) further ones are cut likewise. A reference that leads nowhere (or outside the document) becomes a
  * permissive `{}` with a description saying so.
  */
 export const inlineRefs = (root: JsonSchema): JsonSchema => {
@@ -62,7 +64,8 @@ export const inlineRefs = (root: JsonSchema): JsonSchema => {
     if (!isNode(target)) return { description: `Unresolved reference ${ref} left out.`, ...out };
     const depth = open.filter((r) => r === ref).length;
     if (depth >= MAX_REF_DEPTH || expansions >= MAX_EXPANSIONS) {
-      return { ...(typeof target.type === 'string' && { type: target.type }), description: CUT_DESCRIPTION };
+      const description = depth >= MAX_REF_DEPTH ? CUT_DESCRIPTION : TOO_LARGE_DESCRIPTION;
+      return { ...(typeof target.type === 'string' && { type: target.type }), description };
     }
     expansions += 1;
     return { ...(schema(target, [...open, ref]) as Node), ...out };

@@ -20,7 +20,8 @@ const NO_JSON_SCHEMA =
   'it cannot produce JSON Schema: use valibot, or a library implementing Standard JSON Schema (zod ≥ 4.2, ArkType ≥ 2.1.28)';
 
 const convert = (schema: AnySchema, side: SchemaSide): Record<string, unknown> => {
-  if (isValibot(schema)) return toJsonSchema(schema as v.GenericSchema, { errorMode: 'ignore' }) as Record<string, unknown>;
+  if (isValibot(schema))
+    return toJsonSchema(schema as v.GenericSchema, { errorMode: 'ignore' }) as Record<string, unknown>;
   const json = standardJsonSchema(schema, side);
   if (json === undefined) throw new Error(NO_JSON_SCHEMA);
   return json;
