@@ -4,6 +4,10 @@
  * @packageDocumentation
  */
 
+export { type AppResourceOptions, appResource } from './apps/app-resource.js';
+export type { AppCsp, AppPermissions, AppResourceUi } from './apps/app-ui-meta.js';
+export { APP_MIME_TYPE, APPS_EXTENSION } from './apps/constants.js';
+export type { AppVisibility, ToolUi } from './apps/tool-ui.js';
 export { type ComposeOptions, compose } from './compose/compose.js';
 export {
   audio,

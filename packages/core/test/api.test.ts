@@ -8,6 +8,8 @@ describe('public API', () => {
     // A change here is an API change: update the snapshot on purpose, and the docs with it.
     expect(Object.keys(core).sort()).toMatchInlineSnapshot(`
       [
+        "APPS_EXTENSION",
+        "APP_MIME_TYPE",
         "ClientUnavailableError",
         "DEFAULT_CACHE_HINT",
         "DefinitionError",
@@ -23,6 +25,7 @@ describe('public API', () => {
         "SUPPORTED_PROTOCOL_VERSIONS",
         "TIMING_META_KEY",
         "ToolError",
+        "appResource",
         "ask",
         "audio",
         "callResult",

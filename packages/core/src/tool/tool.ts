@@ -1,3 +1,4 @@
+import { type ToolUi, withToolUi } from '../apps/tool-ui.js';
 import { accessCheck } from '../context/auth.js';
 import type { Context } from '../context/context.js';
 import { DefinitionError } from '../errors/errors.js';
@@ -39,6 +40,8 @@ export interface ToolOptions<TInput extends AnySchema | undefined, TOutput exten
   readonly timeoutMs?: number;
   /** The MIME type of raw bytes (`Uint8Array`) the tool returns; image/* and audio/* become image and audio content. */
   readonly mimeType?: string;
+  /** MCP Apps: the view (`ui://` resource) hosts render the results in, and who may call the tool; sent as `_meta.ui`. */
+  readonly ui?: ToolUi;
   /** The handler; sync or async. */
   readonly run: (args: ToolArgs<TInput>, ctx: Context) => MaybePromise<ToolReturn<TOutput>>;
 }
@@ -113,7 +116,7 @@ export const tool = <
     icons: options.icons && deepFreeze(options.icons),
     tags: options.tags ? deepFreeze(options.tags) : NO_TAGS,
     access: accessCheck(options),
-    meta: options.meta && deepFreeze(options.meta),
+    meta: options.meta || options.ui ? deepFreeze(withToolUi(options.meta, options.ui, name)) : undefined,
     timeoutMs: options.timeoutMs,
     mimeType: options.mimeType,
     run: options.run,
