@@ -47,6 +47,15 @@ export {
   ProtocolError,
   ToolError,
 } from './errors/index.js';
+export { clientExtension } from './extension/client-extension.js';
+export {
+  type CustomMethod,
+  type CustomMethodDescriptor,
+  type CustomMethodHandler,
+  type CustomMethodResult,
+  customMethod,
+} from './extension/custom-method.js';
+export type { ExtensionSettings } from './extension/extensions.js';
 export type { InputAnswers } from './input/answers.js';
 export {
   ask,
