@@ -34,6 +34,7 @@ export type {
   SessionInfo,
 } from './context/context.js';
 export { everythingEnabled } from './context/defaults.js';
+export type { HttpRequestInfo } from './context/http.js';
 export { isLogLevel, LOG_LEVELS } from './context/log-levels.js';
 export {
   ClientUnavailableError,
