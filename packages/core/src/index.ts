@@ -38,6 +38,7 @@ export type {
   SessionInfo,
 } from './context/context.js';
 export { everythingEnabled } from './context/defaults.js';
+export type { HttpRequestInfo } from './context/http.js';
 export { isLogLevel, LOG_LEVELS } from './context/log-levels.js';
 export {
   ClientUnavailableError,
@@ -51,6 +52,15 @@ export {
   ProtocolError,
   ToolError,
 } from './errors/index.js';
+export { clientExtension } from './extension/client-extension.js';
+export {
+  type CustomMethod,
+  type CustomMethodDescriptor,
+  type CustomMethodHandler,
+  type CustomMethodResult,
+  customMethod,
+} from './extension/custom-method.js';
+export type { ExtensionSettings } from './extension/extensions.js';
 export type { InputAnswers } from './input/answers.js';
 export {
   ask,

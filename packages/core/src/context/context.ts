@@ -13,6 +13,7 @@ import type { SessionControl } from '../request/request.js';
 import type { AnySchema, OutputOf } from '../schema/any-schema.js';
 import type { Component } from '../server/component.js';
 import type { AuthInfo } from './auth.js';
+import type { HttpRequestInfo } from './http.js';
 
 /** Writes `notifications/message` log entries to the client. */
 export type LogMethod = (data: unknown, logger?: string) => void;
@@ -125,6 +126,12 @@ export interface Context {
   readonly progress: (progress: number, total?: number, message?: string) => Promise<void>;
   /** Who made the request, when the transport authenticated it. */
   readonly auth: AuthInfo | undefined;
+  /**
+   * The HTTP request that carried this one (method, URL, headers without
+   * credentials unless exposed), on the HTTP and SSE transports; `undefined`
+   * on stdio and for direct calls.
+   */
+  readonly http?: HttpRequestInfo;
   /** The session serving this request. */
   readonly session: SessionInfo;
   /** Asks the client's model for a completion (`sampling/createMessage`). */

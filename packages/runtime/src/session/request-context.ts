@@ -2,6 +2,7 @@ import {
   type AuthInfo,
   ClientUnavailableError,
   type Era,
+  type HttpRequestInfo,
   type Logger,
   type LoggingLevel,
   McpkitError,
@@ -99,6 +100,7 @@ export class RunningRequest implements McpRequest, RequestWiring {
   readonly clientCapabilities: McpRequest['clientCapabilities'];
   readonly logLevel: LoggingLevel | undefined;
   readonly auth: AuthInfo | undefined;
+  readonly http: HttpRequestInfo | undefined;
   /** Aborts `ctx.signal`: client cancellation or session close. */
   readonly controller = new AbortController();
   /** Aborted once the response is out; created on the first request to the client (most requests make none). */
@@ -128,6 +130,8 @@ export class RunningRequest implements McpRequest, RequestWiring {
     auth: AuthInfo | undefined,
     /** A modern (2026-07-28) request's own envelope; absent on the legacy era. */
     facts?: ModernFacts,
+    /** The HTTP request that carried it, on HTTP and SSE transports. */
+    http?: HttpRequestInfo,
   ) {
     const meta = isRecord(params) && isRecord(params._meta) ? params._meta : undefined;
     this.id = id;
@@ -135,6 +139,7 @@ export class RunningRequest implements McpRequest, RequestWiring {
     this.params = params;
     this.meta = meta;
     this.auth = auth;
+    this.http = http;
     this.related = related;
     const token = meta?.progressToken;
     const route: OutgoingRoute = { send: () => sendOf(core, this), signal: () => outgoingSignal(this) };
