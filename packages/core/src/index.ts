@@ -7,6 +7,7 @@
 export { type AppResourceOptions, appResource } from './apps/app-resource.js';
 export type { AppCsp, AppPermissions, AppResourceUi } from './apps/app-ui-meta.js';
 export { APP_MIME_TYPE, APPS_EXTENSION } from './apps/constants.js';
+export { supportsApps } from './apps/supports-apps.js';
 export type { AppVisibility, ToolUi } from './apps/tool-ui.js';
 export { type ComposeOptions, compose } from './compose/compose.js';
 export {

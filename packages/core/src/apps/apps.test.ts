@@ -8,6 +8,7 @@ import {
   createServer,
   createTestContext,
   DefinitionError,
+  supportsApps,
   tool,
 } from '../index.js';
 
@@ -130,5 +131,25 @@ describe('the tool ui option', () => {
     expect(tools[0]?._meta).toEqual({ ui: { resourceUri: 'ui://games/board' }, 'ui/resourceUri': 'ui://games/board' });
     expect(tools[1]?._meta).toEqual({ ui: { resourceUri: 'https://elsewhere' } });
     expect((await server.readResource('ui://games/board')).contents[0]).toMatchObject({ text: HTML });
+  });
+});
+
+describe('supportsApps', () => {
+  const withExtensions = (extensions: unknown) => createTestContext({ clientCapabilities: { extensions } as never });
+
+  test('is true when the client declared the extension with the app MIME type', () => {
+    expect(supportsApps(withExtensions({ [APPS_EXTENSION]: { mimeTypes: ['text/html;profile=mcp-app'] } }))).toBe(true);
+  });
+
+  test.each([
+    ['no capabilities', createTestContext()],
+    ['no extensions', createTestContext({ clientCapabilities: {} })],
+    ['another extension', withExtensions({ 'com.example/x': { mimeTypes: [APP_MIME_TYPE] } })],
+    ['the extension without mimeTypes', withExtensions({ [APPS_EXTENSION]: {} })],
+    ['other MIME types only', withExtensions({ [APPS_EXTENSION]: { mimeTypes: ['text/uri-list'] } })],
+    ['mimeTypes that is no list', withExtensions({ [APPS_EXTENSION]: { mimeTypes: APP_MIME_TYPE } })],
+    ['settings that are no object', withExtensions({ [APPS_EXTENSION]: true })],
+  ])('is false with %s', (_what, ctx) => {
+    expect(supportsApps(ctx)).toBe(false);
   });
 });
