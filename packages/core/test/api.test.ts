@@ -71,6 +71,7 @@ describe('public API', () => {
         "resourceLink",
         "responseCache",
         "success",
+        "supportsApps",
         "text",
         "timeout",
         "timing",
