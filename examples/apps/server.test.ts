@@ -52,7 +52,8 @@ describe('the counter app over Streamable HTTP', () => {
   test('the linked view is listed and read as text/html;profile=mcp-app with its _meta.ui', async () => {
     const client = await connect(true);
     const { tools } = await client.listTools();
-    const uri = (tools[0]?._meta?.ui as { resourceUri?: string } | undefined)?.resourceUri;
+    const uri = (tools[0]?._meta?.ui as { resourceUri?: string } | undefined)?.resourceUri ?? '';
+    expect(uri).toBe('ui://counter/view');
     const { resources } = await client.listResources();
     expect(resources).toContainEqual(
       expect.objectContaining({ uri, mimeType: 'text/html;profile=mcp-app', _meta: { ui: { prefersBorder: true } } }),
