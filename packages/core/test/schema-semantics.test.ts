@@ -5,7 +5,16 @@
  */
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { ask, createServer, createTestContext, ProtocolError, prompt, resource, tool } from '../src/index.js';
+import {
+  ask,
+  createServer,
+  createTestContext,
+  customMethod,
+  ProtocolError,
+  prompt,
+  resource,
+  tool,
+} from '../src/index.js';
 import { libraries } from './schema-libraries.js';
 
 const info = { name: 'schemas', version: '1' };
@@ -155,6 +164,23 @@ describe.each(libraries)('$name schemas', (lib) => {
     const result = await server.callTool('ask_person', {}, wrong);
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/elicitation answer is invalid: age: /);
+  });
+
+  test('custom method params are validated, a failure naming each field', async () => {
+    const server = createServer(info, [], {
+      methods: {
+        'com.example/sum': customMethod({
+          params: lib.pair,
+          handler: ({ a, b }: { a: number; b: number }) => ({ sum: a + b }),
+        }),
+      },
+    });
+    const call = (params: unknown) =>
+      server.handle({ jsonrpc: '2.0', id: 1, method: 'com.example/sum', params } as never);
+    expect(await call({ a: 1, b: 2 })).toMatchObject({ result: { sum: 3 } });
+    expect(await call({ a: 'x' })).toMatchObject({
+      error: { code: -32602, message: expect.stringMatching(/a: .*b: /) },
+    });
   });
 
   test('ask.elicit sends the schema as JSON Schema', () => {

@@ -11,6 +11,7 @@ import {
   type Context,
   compose,
   createServer,
+  customMethod,
   type ElicitOutcome,
   type Module,
   prompt,
@@ -223,3 +224,12 @@ const server = createServer({ name: 'x', version: '1' }, [...module, add]);
 expectTypeOf(server).toEqualTypeOf<Server>();
 // @ts-expect-error info needs a version
 createServer({ name: 'x' }, []);
+
+// custom methods take any Standard Schema for their params
+customMethod({
+  params: z.object({ text: z.string() }),
+  handler: ({ text }) => {
+    expectTypeOf(text).toEqualTypeOf<string>();
+    return { text };
+  },
+});

@@ -1,7 +1,7 @@
-import type * as v from 'valibot';
 import type { Context } from '../context/context.js';
 import { DefinitionError } from '../errors/errors.js';
 import type { RequestResult } from '../middleware/middleware.js';
+import type { AnySchema, OutputOf } from '../schema/any-schema.js';
 import type { MaybePromise } from '../utils/maybe-promise.js';
 
 /** What a custom method's handler may return: a result object, or nothing (an empty result). */
@@ -15,15 +15,11 @@ export type CustomMethodHandler<TParams = Readonly<Record<string, unknown>>> = (
 ) => CustomMethodResult;
 
 /** A custom request method, as {@link customMethod} makes it. */
-export interface CustomMethodDescriptor<
-  TSchema extends v.GenericSchema | v.GenericSchemaAsync | undefined = undefined,
-> {
+export interface CustomMethodDescriptor<TSchema extends AnySchema | undefined = undefined> {
   readonly kind: 'method';
   /** Validates the params (without `_meta`); a failure is answered with -32602 naming the fields. */
   readonly params: TSchema;
-  readonly handler: CustomMethodHandler<
-    TSchema extends v.GenericSchema | v.GenericSchemaAsync ? v.InferOutput<TSchema> : Readonly<Record<string, unknown>>
-  >;
+  readonly handler: CustomMethodHandler<OutputOf<TSchema, Readonly<Record<string, unknown>>>>;
 }
 
 /** A custom method as `createServer`'s `methods` option takes it: a bare handler, or {@link customMethod}'s descriptor. */
@@ -48,9 +44,7 @@ export type CustomMethod =
  *   },
  * });
  */
-export const customMethod = <
-  TSchema extends v.GenericSchema | v.GenericSchemaAsync | undefined = undefined,
->(definition: {
+export const customMethod = <TSchema extends AnySchema | undefined = undefined>(definition: {
   readonly params?: TSchema;
   readonly handler: CustomMethodDescriptor<TSchema>['handler'];
 }): CustomMethodDescriptor<TSchema> => {
