@@ -6,13 +6,14 @@
  */
 import { APP_MIME_TYPE, APPS_EXTENSION } from '@mcpkit/core';
 import { type RunningServer, serveHttp } from '@mcpkit/runtime';
+import { Client as ClientV2, StreamableHTTPClientTransport as HttpV2 } from '@modelcontextprotocol/client';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import server from './server.js';
 
 let running: RunningServer;
-const clients: Client[] = [];
+const clients: { close: () => Promise<void> }[] = [];
 beforeAll(async () => {
   running = await serveHttp(server, { port: 0 });
 });
@@ -90,6 +91,37 @@ describe('the counter app over Streamable HTTP', () => {
   test('a client that does not declare the extension gets plain text', async () => {
     const client = await connect(false);
     expect(await client.callTool({ name: 'show_counter', arguments: {} })).toEqual({
+      content: [{ type: 'text', text: 'The counter is at 0.' }],
+    });
+  });
+});
+
+describe('the counter app on 2026-07-28 (SDK v2 client)', () => {
+  const connectV2 = async (declaresApps: boolean) => {
+    const client = new ClientV2(
+      { name: 'apps-host-v2', version: '1.0.0' },
+      {
+        versionNegotiation: { mode: { pin: '2026-07-28' } },
+        ...(declaresApps ? { capabilities: { extensions: { [APPS_EXTENSION]: { mimeTypes: [APP_MIME_TYPE] } } } } : {}),
+      },
+    );
+    clients.push(client);
+    await client.connect(new HttpV2(new URL(running.url as string)));
+    return client;
+  };
+
+  test('the extension is discovered, and each request’s own capabilities decide between view and text', async () => {
+    const host = await connectV2(true);
+    expect(host.getServerCapabilities()?.extensions).toEqual({ 'io.modelcontextprotocol/ui': {} });
+    const { tools } = await host.listTools();
+    expect(tools.find((t) => t.name === 'increment')?._meta).toMatchObject({
+      ui: { resourceUri: 'ui://counter/view', visibility: ['app'] },
+    });
+    expect(await host.callTool({ name: 'show_counter', arguments: {} })).toMatchObject({
+      structuredContent: { count: 0 },
+    });
+    const plain = await connectV2(false);
+    expect(await plain.callTool({ name: 'show_counter', arguments: {} })).toMatchObject({
       content: [{ type: 'text', text: 'The counter is at 0.' }],
     });
   });
