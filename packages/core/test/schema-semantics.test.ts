@@ -206,6 +206,18 @@ describe('schemas that cannot be described', () => {
     );
   });
 
+  test('a zod input with a transform is described by its input side; an output with one is refused', async () => {
+    const len = tool({ name: 'len', input: z.object({ s: z.string().transform((s) => s.length) }), run: ({ s }) => s });
+    const [listed] = await createServer(info, [len]).listTools();
+    expect(listed?.inputSchema).toMatchObject({ properties: { s: { type: 'string' } } });
+    expect(await createServer(info, [len]).callTool('len', { s: 'abc' })).toEqual({
+      content: [{ type: 'text', text: '3' }],
+    });
+    expect(() => tool({ name: 'out', output: z.string().transform((s) => s.length), run: () => 'x' })).toThrow(
+      /Tool 'out' output: its schema cannot be expressed as JSON Schema/,
+    );
+  });
+
   test('a non-object input is refused at definition', () => {
     expect(() => tool({ name: 'scalar', input: z.string(), run: () => 1 })).toThrow(
       /Tool 'scalar' input must be an object schema/,

@@ -48,7 +48,7 @@ export const toJsonObject = (schema: AnySchema, what: string, side: SchemaSide =
   const json = toJson(schema, what, side);
   if (json.type !== 'object') {
     throw new DefinitionError(
-      `${what} must be an object schema (v.object(...)), got JSON Schema type ${String(json.type)}`,
+      `${what} must be an object schema (v.object(...), z.object(...), type({...})), got JSON Schema type ${String(json.type)}`,
     );
   }
   return json as JsonObjectSchema;
