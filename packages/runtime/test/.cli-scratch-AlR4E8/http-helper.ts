@@ -1,1 +1,0 @@
-export const word: number = 'three';
