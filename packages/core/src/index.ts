@@ -4,6 +4,11 @@
  * @packageDocumentation
  */
 
+export { type AppResourceOptions, appResource } from './apps/app-resource.js';
+export type { AppCsp, AppPermissions, AppResourceUi } from './apps/app-ui-meta.js';
+export { APP_MIME_TYPE, APPS_EXTENSION } from './apps/constants.js';
+export { supportsApps } from './apps/supports-apps.js';
+export type { AppVisibility, ToolUi } from './apps/tool-ui.js';
 export { type ComposeOptions, compose } from './compose/compose.js';
 export {
   audio,
@@ -34,6 +39,7 @@ export type {
   SessionInfo,
 } from './context/context.js';
 export { everythingEnabled } from './context/defaults.js';
+export type { HttpRequestInfo } from './context/http.js';
 export { isLogLevel, LOG_LEVELS } from './context/log-levels.js';
 export {
   ClientUnavailableError,
@@ -47,6 +53,15 @@ export {
   ProtocolError,
   ToolError,
 } from './errors/index.js';
+export { clientExtension } from './extension/client-extension.js';
+export {
+  type CustomMethod,
+  type CustomMethodDescriptor,
+  type CustomMethodHandler,
+  type CustomMethodResult,
+  customMethod,
+} from './extension/custom-method.js';
+export type { ExtensionSettings } from './extension/extensions.js';
 export type { InputAnswers } from './input/answers.js';
 export {
   ask,
@@ -135,8 +150,9 @@ export {
   type TemplateParams,
 } from './resource/resource.js';
 export type { TemplateVariables } from './resource/uri-template.js';
-export type { AnySchema } from './schema/any-schema.js';
+export type { AnySchema, InputOf, OutputOf, ValibotSchema } from './schema/any-schema.js';
 export type { JsonObjectSchema, JsonSchema } from './schema/json-schema.js';
+export type { StandardJsonSchemaConverter, StandardSchemaV1 } from './schema/standard-schema.js';
 export type { CompletionRef } from './server/complete.js';
 export { type CommonOptions, type Component, componentKey, type Module } from './server/component.js';
 export { createServer } from './server/create-server.js';
