@@ -4,6 +4,11 @@
  * @packageDocumentation
  */
 
+export { type AppResourceOptions, appResource } from './apps/app-resource.js';
+export type { AppCsp, AppPermissions, AppResourceUi } from './apps/app-ui-meta.js';
+export { APP_MIME_TYPE, APPS_EXTENSION } from './apps/constants.js';
+export { supportsApps } from './apps/supports-apps.js';
+export type { AppVisibility, ToolUi } from './apps/tool-ui.js';
 export { type ComposeOptions, compose } from './compose/compose.js';
 export {
   audio,
@@ -33,6 +38,7 @@ export type {
   SampleRequest,
   SessionInfo,
 } from './context/context.js';
+export type { HttpRequestInfo } from './context/http.js';
 export { isLogLevel, LOG_LEVELS } from './context/log-levels.js';
 export {
   createVisibility,
@@ -53,6 +59,15 @@ export {
   ProtocolError,
   ToolError,
 } from './errors/index.js';
+export { clientExtension } from './extension/client-extension.js';
+export {
+  type CustomMethod,
+  type CustomMethodDescriptor,
+  type CustomMethodHandler,
+  type CustomMethodResult,
+  customMethod,
+} from './extension/custom-method.js';
+export type { ExtensionSettings } from './extension/extensions.js';
 export type { InputAnswers } from './input/answers.js';
 export {
   ask,
@@ -135,8 +150,9 @@ export {
   type TemplateParams,
 } from './resource/resource.js';
 export type { TemplateVariables } from './resource/uri-template.js';
-export type { AnySchema } from './schema/any-schema.js';
+export type { AnySchema, InputOf, OutputOf, ValibotSchema } from './schema/any-schema.js';
 export type { JsonObjectSchema, JsonSchema } from './schema/json-schema.js';
+export type { StandardJsonSchemaConverter, StandardSchemaV1 } from './schema/standard-schema.js';
 export { type Component, componentKey, componentRef, type Module } from './server/component.js';
 export type { CommonOptions } from './server/component-base.js';
 export { createServer } from './server/create-server.js';
@@ -155,6 +171,7 @@ export type { DuplicatePolicy, ServerOptions } from './server/options.js';
 export type { Server, ServerInfo } from './server/server.js';
 export { createMemoryStore, type MemoryStoreOptions } from './store/memory-store.js';
 export type { Store, StoreIncrementOptions, StoreSetOptions, StoreUnsubscribe } from './store/store.js';
+export { isStoreUnavailable, StoreUnavailableError } from './store/store-unavailable-error.js';
 export {
   createTestContext,
   type ElicitAnswer,

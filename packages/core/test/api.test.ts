@@ -8,6 +8,8 @@ describe('public API', () => {
     // A change here is an API change: update the snapshot on purpose, and the docs with it.
     expect(Object.keys(core).sort()).toMatchInlineSnapshot(`
       [
+        "APPS_EXTENSION",
+        "APP_MIME_TYPE",
         "ClientUnavailableError",
         "DEFAULT_CACHE_HINT",
         "DefinitionError",
@@ -21,12 +23,15 @@ describe('public API', () => {
         "McpkitError",
         "ProtocolError",
         "SUPPORTED_PROTOCOL_VERSIONS",
+        "StoreUnavailableError",
         "TIMING_META_KEY",
         "ToolError",
+        "appResource",
         "ask",
         "audio",
         "callResult",
         "claimsModern",
+        "clientExtension",
         "componentKey",
         "componentRef",
         "compose",
@@ -34,6 +39,7 @@ describe('public API', () => {
         "createServer",
         "createTestContext",
         "createVisibility",
+        "customMethod",
         "embedded",
         "encodeMessage",
         "errorHandling",
@@ -52,6 +58,7 @@ describe('public API', () => {
         "isProtocolError",
         "isRecord",
         "isRequestId",
+        "isStoreUnavailable",
         "lifespansOf",
         "mayReadResource",
         "mount",
@@ -69,6 +76,7 @@ describe('public API', () => {
         "resourceLink",
         "responseCache",
         "success",
+        "supportsApps",
         "text",
         "timeout",
         "timing",
@@ -94,6 +102,16 @@ describe('public API', () => {
       '@valibot/to-json-schema',
       'valibot',
     ]);
+  });
+
+  test('@mcpkit/core/testing holds the store contract, outside the core bundle', async () => {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    expect(pkg.exports['./testing'].import).toEqual({ types: './dist/testing.d.ts', default: './dist/testing.js' });
+    expect(pkg.peerDependenciesMeta.vitest).toEqual({ optional: true });
+    const testing = await import('@mcpkit/core/testing');
+    expect(Object.keys(testing).sort()).toEqual(['storeContract']);
+    const index = readFileSync(new URL('../src/index.ts', import.meta.url), 'utf8');
+    expect(index).not.toMatch(/store-contract|vitest/);
   });
 });
 

@@ -2,17 +2,22 @@
  * Type tests: checked by `pnpm typecheck` (tsc), never executed. Each
  * `@ts-expect-error` must stay an error, or tsc fails.
  */
+import { type } from 'arktype';
 import * as v from 'valibot';
 import { expectTypeOf } from 'vitest';
+import { z } from 'zod';
 import {
+  ask,
   type Context,
   compose,
   createServer,
+  customMethod,
   type ElicitOutcome,
   type Module,
   prompt,
   resource,
   type Server,
+  type StandardSchemaV1,
   type TemplateVariables,
   tool,
 } from '../src/index.js';
@@ -132,6 +137,86 @@ tool({
   },
 });
 
+// any Standard Schema library: zod 4 infers through every builder
+tool({
+  name: 'zod-add',
+  input: z.object({ a: z.number(), b: z.string().optional(), n: z.string().transform((s) => s.length) }),
+  output: z.object({ sum: z.number() }),
+  run: (args) => {
+    expectTypeOf(args).toEqualTypeOf<{ a: number; b?: string | undefined; n: number }>();
+    return { sum: args.a + args.n };
+  },
+});
+// @ts-expect-error zod output: sum must be a number
+tool({ name: 'zod-bad', output: z.object({ sum: z.number() }), run: () => ({ sum: 'one' }) });
+tool({
+  name: 'zod-typo',
+  input: z.object({ a: z.number() }),
+  // @ts-expect-error 'b' is not an argument
+  run: ({ b }) => b,
+});
+resource({
+  uri: 'zod://{id}',
+  params: z.object({ id: z.coerce.number() }),
+  read: ({ id }) => {
+    expectTypeOf(id).toEqualTypeOf<number>();
+    return String(id);
+  },
+});
+prompt({
+  name: 'zod-prompt',
+  args: z.object({ depth: z.number().optional() }),
+  render: ({ depth }) => {
+    expectTypeOf(depth).toEqualTypeOf<number | undefined>();
+    return 'x';
+  },
+});
+
+// ArkType infers likewise
+tool({
+  name: 'ark-add',
+  input: type({ a: 'number', 'b?': 'string' }),
+  output: type('number'),
+  run: (args) => {
+    expectTypeOf(args).toEqualTypeOf<{ a: number; b?: string }>();
+    return args.a;
+  },
+});
+// @ts-expect-error ArkType output: a number is required
+tool({ name: 'ark-bad', output: type('number'), run: () => 'x' });
+prompt({
+  name: 'ark-prompt',
+  args: type({ topic: 'string' }),
+  render: ({ topic }) => {
+    expectTypeOf(topic).toEqualTypeOf<string>();
+    return topic;
+  },
+});
+
+// elicitation with zod or ArkType is typed by the schema
+tool({
+  name: 'ask-libs',
+  run: async (_args, ctx) => {
+    const zodOutcome = await ctx.elicit({ message: 'Size?', schema: z.object({ size: z.number() }) });
+    expectTypeOf(zodOutcome).toEqualTypeOf<ElicitOutcome<{ size: number }>>();
+    const arkOutcome = await ctx.elicit({ message: 'Name?', schema: type({ name: 'string' }) });
+    expectTypeOf(arkOutcome).toEqualTypeOf<ElicitOutcome<{ name: string }>>();
+    ask.elicit({ message: 'Size?', schema: z.object({ size: z.number() }) });
+  },
+});
+
+// a hand-made Standard Schema is accepted and inferred
+declare const custom: StandardSchemaV1<{ q: string }, { q: string; at: number }>;
+tool({
+  name: 'custom',
+  input: custom,
+  run: (args) => {
+    expectTypeOf(args).toEqualTypeOf<{ q: string; at: number }>();
+  },
+});
+// @ts-expect-error a value that is no schema is refused
+tool({ name: 'not-a-schema', input: { type: 'object' }, run: () => 1 });
+
 // modules and servers
 const module = compose({ namespace: 'm' }, add, config, profile);
 expectTypeOf(module).toEqualTypeOf<Module>();
@@ -139,3 +224,12 @@ const server = createServer({ name: 'x', version: '1' }, [...module, add]);
 expectTypeOf(server).toEqualTypeOf<Server>();
 // @ts-expect-error info needs a version
 createServer({ name: 'x' }, []);
+
+// custom methods take any Standard Schema for their params
+customMethod({
+  params: z.object({ text: z.string() }),
+  handler: ({ text }) => {
+    expectTypeOf(text).toEqualTypeOf<string>();
+    return { text };
+  },
+});

@@ -12,6 +12,7 @@ export { type Connection, type ConnectOptions, connect } from './client/connect.
 export type { BusEvent, EventBus, EventFilter, Unsubscribe } from './events/event-bus.js';
 export type { HubListenOptions } from './events/listen.js';
 export { createMemoryEventBus, type MemoryEventBusOptions } from './events/memory-event-bus.js';
+export { createStoreEventBus, type StoreEventBusOptions } from './events/store-event-bus.js';
 export type { EventStore, ReplaySend } from './http/event-store.js';
 export { type FetchHandler, toFetchHandler } from './http/fetch-handler.js';
 export { createMemoryEventStore, type MemoryEventStoreOptions } from './http/memory-event-store.js';

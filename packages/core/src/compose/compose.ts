@@ -1,3 +1,4 @@
+import { namespaceToolUi } from '../apps/namespace-tool-ui.js';
 import type { Middleware } from '../middleware/middleware.js';
 import { cloneComponent, moduleMiddleware } from '../middleware/module-middleware.js';
 import { assertNamespace } from '../mount/mount.js';
@@ -32,7 +33,9 @@ const renamed = (component: Component, namespace: string, separator: string): Pa
     case 'tool': {
       const name = `${namespace}${separator}${component.name}`;
       assertToolName(name, 'Namespaced tool');
-      return { name };
+      // A tool's view (MCP Apps) moves with the module's resources: keep the link pointing at it.
+      const meta = namespaceToolUi(component.meta, (uri) => namespaceUri(uri, namespace));
+      return meta ? { name, meta } : { name };
     }
     case 'prompt':
       return { name: `${namespace}${separator}${component.name}` };

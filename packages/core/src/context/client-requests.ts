@@ -38,7 +38,7 @@ export const toElicitParams = (request: ElicitRequest): ElicitRequestFormParams 
 
 /**
  * Turns the client's answer into an outcome; accepted form content is checked
- * against the valibot schema, and a mismatch is an error naming the fields.
+ * against the schema, and a mismatch is an error naming the fields.
  */
 export const toElicitOutcome = async (
   request: ElicitRequest,

@@ -1,4 +1,3 @@
-import type * as v from 'valibot';
 import type { InputAnswers } from '../input/answers.js';
 import type {
   ClientCapabilities,
@@ -11,8 +10,10 @@ import type {
   Root,
 } from '../protocol/types.js';
 import type { SessionControl } from '../request/request.js';
+import type { AnySchema, OutputOf } from '../schema/any-schema.js';
 import type { AuthInfo } from './auth.js';
 import type { ComponentRef, ComponentSelector } from './component-ref.js';
+import type { HttpRequestInfo } from './http.js';
 
 /** Writes `notifications/message` log entries to the client. */
 export type LogMethod = (data: unknown, logger?: string) => void;
@@ -60,8 +61,11 @@ export type SampleRequest =
       readonly maxTokens?: number;
     });
 
-/** A form-mode elicitation: `schema` is a valibot object schema of flat primitive fields. */
-export interface ElicitFormRequest<TSchema extends v.GenericSchema = v.GenericSchema> {
+/**
+ * A form-mode elicitation: `schema` is an object schema of flat primitive
+ * fields (valibot, or any Standard Schema library that produces JSON Schema).
+ */
+export interface ElicitFormRequest<TSchema extends AnySchema = AnySchema> {
   readonly mode?: 'form';
   readonly message: string;
   readonly schema: TSchema;
@@ -94,9 +98,7 @@ export type ElicitOutcome<T> =
 
 /** Elicits input from the user through the client. */
 export interface Elicit {
-  <TSchema extends v.GenericSchema>(
-    request: ElicitFormRequest<TSchema>,
-  ): Promise<ElicitOutcome<v.InferOutput<TSchema>>>;
+  <TSchema extends AnySchema>(request: ElicitFormRequest<TSchema>): Promise<ElicitOutcome<OutputOf<TSchema, never>>>;
   (request: ElicitRawFormRequest): Promise<ElicitOutcome<Record<string, unknown>>>;
   (request: ElicitUrlRequest): Promise<ElicitOutcome<undefined>>;
 }
@@ -120,6 +122,12 @@ export interface Context {
   readonly progress: (progress: number, total?: number, message?: string) => Promise<void>;
   /** Who made the request, when the transport authenticated it. */
   readonly auth: AuthInfo | undefined;
+  /**
+   * The HTTP request that carried this one (method, URL, headers without
+   * credentials unless exposed), on the HTTP and SSE transports; `undefined`
+   * on stdio and for direct calls.
+   */
+  readonly http?: HttpRequestInfo;
   /** The session serving this request. */
   readonly session: SessionInfo;
   /** Asks the client's model for a completion (`sampling/createMessage`). */

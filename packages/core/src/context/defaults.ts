@@ -92,7 +92,7 @@ const LAZY_SIGNAL: PropertyDescriptor = {
  * server handling the request, through the same session.
  */
 export const completeContext = (
-  request: Pick<McpRequest, 'id' | 'meta' | 'auth'>,
+  request: Pick<McpRequest, 'id' | 'meta' | 'auth' | 'http'>,
   wiring: RequestWiring | undefined,
   readResource: (uri: string, ctx: Context) => Promise<ReadResourceResult>,
   input?: InputAnswers,
@@ -104,6 +104,7 @@ export const completeContext = (
     meta: request.meta,
     state: wiring?.state ?? new Map(),
     auth: request.auth,
+    http: request.http,
     log: wiring?.log ?? silentLogger,
     progress: wiring?.progress ?? noProgress,
     session: wiring?.session ?? detachedSession(),

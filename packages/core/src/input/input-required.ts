@@ -59,7 +59,7 @@ export const passInput = <T>(value: T): T => {
 
 /** Builds the requests an {@link inputRequired} carries. */
 export const ask = Object.freeze({
-  /** An `elicitation/create` request (form with a valibot or JSON schema, or URL mode). */
+  /** An `elicitation/create` request (form with a schema or a JSON Schema, or URL mode). */
   elicit: (request: ElicitRequest): InputRequest => {
     const params = toElicitParams(request) as Record<string, unknown>;
     // The modern revisions dropped elicitationId; a URL request's outcome comes back on the retry.

@@ -33,7 +33,7 @@ export interface PromptArgument {
 /** What you pass to {@link prompt}. */
 export interface PromptOptions<TArgs extends AnySchema | undefined> extends CommonOptions {
   readonly name: string;
-  /** A valibot object schema; clients send every argument as a string, decoded before validation. */
+  /** An object schema (valibot or any Standard Schema with JSON Schema); clients send every argument as a string, decoded before validation. */
   readonly args?: TArgs;
   /** Completions per argument. */
   readonly complete?: Readonly<Partial<Record<keyof PromptArgs<TArgs> & string, Completer>>>;
@@ -90,8 +90,9 @@ export const prompt = <TArgs extends AnySchema | undefined = undefined>(
     if (!args.some((a) => a.name === key))
       throw new DefinitionError(`Prompt '${name}': cannot complete unknown argument '${key}'`);
   }
-  return deepFreeze({
-    kind: 'prompt',
+  // The descriptor's own data is frozen deeply; the schema (any library's) is the caller's and left as it is.
+  const data = deepFreeze({
+    kind: 'prompt' as const,
     name,
     title: options.title,
     description: options.description,
@@ -99,10 +100,10 @@ export const prompt = <TArgs extends AnySchema | undefined = undefined>(
     tags: options.tags ?? [],
     access: accessCheck(options),
     meta: options.meta,
-    args: options.args as TArgs,
     argsSchema,
     arguments: args,
     complete: options.complete as Record<string, Completer> | undefined,
     render: options.render,
   });
+  return Object.freeze({ ...data, args: options.args as TArgs });
 };

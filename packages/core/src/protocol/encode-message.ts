@@ -20,12 +20,6 @@ const jsonTextOf = (value: unknown): string | undefined =>
 
 const hasToJson = (value: object): boolean => typeof (value as { toJSON?: unknown }).toJSON === 'function';
 
-/** Whether a message (an object) has a member with ready-made JSON text: a cheap look before any work. */
-const carriesText = (message: Record<string, unknown>): boolean => {
-  for (const key in message) if (Object.hasOwn(message, key) && jsonTextOf(message[key]) !== undefined) return true;
-  return false;
-};
-
 /** A message with its ready-made members spliced in, the others serialised as `JSON.stringify` would. */
 const splice = (message: Record<string, unknown>): string => {
   // Concatenation, not join: the big cached text is linked in, not copied (the transport's write copies it once).
@@ -44,9 +38,14 @@ const splice = (message: Record<string, unknown>): string => {
 const isPlainMessage = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !hasToJson(value);
 
-/** The text of one message when something in it is ready-made; undefined when plain serialisation is as good. */
+/**
+ * The text of one message when something in it is ready-made; undefined when
+ * plain serialisation is as good. Only results are kept ready-made (list
+ * pages), so a response's `result` is the one member looked at: a text
+ * elsewhere is merely serialised again, which gives the same bytes.
+ */
 const encodeOne = (message: Record<string, unknown>): string | undefined =>
-  jsonTextOf(message) ?? (carriesText(message) ? splice(message) : undefined);
+  jsonTextOf(message) ?? (jsonTextOf(message.result) === undefined ? undefined : splice(message));
 
 /**
  * Serialises a JSON-RPC message (or batch) to exactly the text

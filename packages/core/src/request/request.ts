@@ -1,4 +1,5 @@
 import type { AuthInfo } from '../context/auth.js';
+import type { HttpRequestInfo } from '../context/http.js';
 import type { ClientCapabilities, Implementation, LoggingLevel, RequestId } from '../protocol/types.js';
 
 /**
@@ -32,6 +33,8 @@ export interface McpRequest {
   readonly logLevel: LoggingLevel | undefined;
   /** Who sent it, as the transport verified; becomes `ctx.auth`. */
   readonly auth: AuthInfo | undefined;
+  /** The HTTP request that carried it, on HTTP and SSE transports; becomes `ctx.http`. */
+  readonly http?: HttpRequestInfo;
 }
 
 /** What the client said at `initialize`, after version negotiation. */

@@ -42,7 +42,7 @@ interface ResourceFields extends CommonOptions {
 export interface ResourceOptions<TUri extends string, TParams extends AnySchema | undefined> extends ResourceFields {
   /** `scheme://path`, or a template such as `users://{id}/profile`. */
   readonly uri: TUri;
-  /** Templates only: a valibot object schema validating and coercing the variables. */
+  /** Templates only: an object schema (valibot or any Standard Schema with JSON Schema) validating and coercing the variables. */
   readonly params?: TParams;
   /** Static resources only: the content size in bytes, if known. */
   readonly size?: number;
@@ -153,14 +153,15 @@ export const resource = <const TUri extends string, TParams extends AnySchema | 
     if (!variables.includes(key))
       throw new DefinitionError(`Resource template '${uri}': cannot complete unknown variable '${key}'`);
   }
-  return deepFreeze({
+  // The descriptor's own data is frozen deeply; the schema (any library's) is the caller's and left as it is.
+  const data = deepFreeze({
     kind: 'resourceTemplate',
     uriTemplate: uri,
     variables,
-    params: options.params,
     paramsSchema,
     list: options.list,
     complete: options.complete as Record<string, Completer> | undefined,
     ...common,
-  }) as unknown as ResourceResult<TUri, TParams>;
+  });
+  return Object.freeze({ ...data, params: options.params }) as unknown as ResourceResult<TUri, TParams>;
 };

@@ -1,4 +1,6 @@
 import { getGlobalDefs } from '@valibot/to-json-schema';
+import type { AnySchema } from './any-schema.js';
+import { isValibot } from './is-valibot.js';
 
 type Node = Readonly<Record<string, unknown>>;
 
@@ -97,9 +99,11 @@ const hasType = (metadata: Node): boolean => isNode(metadata.metadata) && Object
  * Whether converting `schema` to JSON Schema may wait until first needed: it
  * cannot fail or call user code, and no global definitions (which could be
  * added meanwhile) take part. Anything else should be converted at once, so
- * its errors surface where it is defined.
+ * its errors surface where it is defined. Only valibot schemas are read
+ * this way; other libraries' schemas are converted at once.
  */
-export const canConvertLater = (schema: unknown): boolean => getGlobalDefs() === undefined && convertsSafely(schema, 0);
+export const canConvertLater = (schema: unknown): boolean =>
+  isValibot(schema as AnySchema) && getGlobalDefs() === undefined && convertsSafely(schema, 0);
 
 /** Like {@link canConvertLater}, and the result is sure to be an object schema (as tool inputs must be). */
 export const canConvertLaterToObject = (schema: unknown): boolean =>

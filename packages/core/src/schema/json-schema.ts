@@ -1,6 +1,10 @@
 import { toJsonSchema } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
 import { DefinitionError } from '../errors/errors.js';
+import type { AnySchema } from './any-schema.js';
+import { inlineRefs } from './inline-refs.js';
+import { isValibot } from './is-valibot.js';
+import { type SchemaSide, standardJsonSchema } from './standard-json-schema.js';
 
 /** A JSON Schema object as sent to clients. */
 export type JsonSchema = Readonly<Record<string, unknown>>;
@@ -12,28 +16,39 @@ export type JsonObjectSchema = JsonSchema & {
   readonly required?: readonly string[];
 };
 
+const NO_JSON_SCHEMA =
+  'it cannot produce JSON Schema: use valibot, or a library implementing Standard JSON Schema (zod ≥ 4.2, ArkType ≥ 2.1.28)';
+
+const convert = (schema: AnySchema, side: SchemaSide): Record<string, unknown> => {
+  if (isValibot(schema))
+    return toJsonSchema(schema as v.GenericSchema, { errorMode: 'ignore' }) as Record<string, unknown>;
+  const json = standardJsonSchema(schema, side);
+  if (json === undefined) throw new Error(NO_JSON_SCHEMA);
+  return json;
+};
+
 /**
- * Converts a valibot schema to JSON Schema once, at construction. `what`
+ * Converts a schema to JSON Schema once, at construction: valibot through
+ * `@valibot/to-json-schema`, other Standard Schema libraries through their own
+ * converter (`side` picks what the schema accepts or what it produces). The
+ * result has no `$schema` and no `$ref` (see {@link inlineRefs}). `what`
  * names the schema's owner in the error thrown when it cannot be converted.
  */
-export const toJson = (schema: v.GenericSchema | v.GenericSchemaAsync, what: string): JsonSchema => {
+export const toJson = (schema: AnySchema, what: string, side: SchemaSide = 'input'): JsonSchema => {
   try {
-    const { $schema: _, ...json } = toJsonSchema(schema as v.GenericSchema, { errorMode: 'ignore' }) as Record<
-      string,
-      unknown
-    >;
-    return json;
+    const { $schema: _, ...json } = convert(schema, side);
+    return inlineRefs(json);
   } catch (error) {
     throw new DefinitionError(`${what}: its schema cannot be expressed as JSON Schema (${(error as Error).message})`);
   }
 };
 
 /** Like {@link toJson}, but insists on an object schema. */
-export const toJsonObject = (schema: v.GenericSchema | v.GenericSchemaAsync, what: string): JsonObjectSchema => {
-  const json = toJson(schema, what);
+export const toJsonObject = (schema: AnySchema, what: string, side: SchemaSide = 'input'): JsonObjectSchema => {
+  const json = toJson(schema, what, side);
   if (json.type !== 'object') {
     throw new DefinitionError(
-      `${what} must be an object schema (v.object(...)), got JSON Schema type ${String(json.type)}`,
+      `${what} must be an object schema (v.object(...), z.object(...), type({...})), got JSON Schema type ${String(json.type)}`,
     );
   }
   return json as JsonObjectSchema;

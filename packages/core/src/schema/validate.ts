@@ -1,5 +1,9 @@
 import * as v from 'valibot';
 import { clipInput } from '../utils/quote-input.js';
+import type { AnySchema } from './any-schema.js';
+import { isValibot } from './is-valibot.js';
+import { formatStandardIssues } from './standard-issues.js';
+import type { StandardSchemaV1 } from './standard-schema.js';
 
 /** The outcome of validating a value: the parsed output or a readable message. */
 export type Validation<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
@@ -20,12 +24,29 @@ export const formatIssues = (issues: readonly v.BaseIssue<unknown>[], rename?: R
     })
     .join('; ');
 
-/** Validates with a sync or async valibot schema; sync schemas stay synchronous. */
-export const validate = <T>(
-  schema: v.GenericSchema | v.GenericSchemaAsync,
+const validateStandard = <T>(
+  schema: StandardSchemaV1,
   value: unknown,
   rename?: RenameKey,
 ): Validation<T> | Promise<Validation<T>> => {
+  const settle = (result: StandardSchemaV1.Result<unknown>): Validation<T> =>
+    result.issues
+      ? { ok: false, message: formatStandardIssues(result.issues, rename) }
+      : { ok: true, value: result.value as T };
+  const result = schema['~standard'].validate(value);
+  return result instanceof Promise ? result.then(settle) : settle(result);
+};
+
+/**
+ * Validates with a sync or async schema; sync schemas stay synchronous.
+ * Valibot runs as valibot; any other Standard Schema through its `validate`.
+ */
+export const validate = <T>(
+  schema: AnySchema,
+  value: unknown,
+  rename?: RenameKey,
+): Validation<T> | Promise<Validation<T>> => {
+  if (!isValibot(schema)) return validateStandard(schema, value, rename);
   const settle = (result: v.SafeParseResult<v.GenericSchema>): Validation<T> =>
     result.success
       ? { ok: true, value: result.output as T }

@@ -2,6 +2,8 @@ import { isComposed } from '../compose/compose.js';
 import type { Context, ContextInput } from '../context/context.js';
 import { completeContext } from '../context/defaults.js';
 import { DefinitionError } from '../errors/errors.js';
+import { customHandlers } from '../extension/custom-handlers.js';
+import { checkExtensions } from '../extension/extensions.js';
 import { fulfilInput } from '../input/fulfil.js';
 import { isInputRequired } from '../input/input-required.js';
 import { type Handler, withMiddleware } from '../middleware/middleware.js';
@@ -68,12 +70,13 @@ export const createServer = (
   }
   const { instructions, ...serverInfo } = info;
   const registry = buildRegistry(applyTransforms(ordered(components), options.transforms), options);
-  const capabilities = deriveCapabilities(registry);
-  // One method table for every method, the session's own included, and one middleware run around each.
+  const capabilities = deriveCapabilities(registry, checkExtensions(options.extensions));
+  // One method table for every method, the session's own and custom ones included, and one middleware run around each.
   const changes = listChanges(registry.mounts);
   const own = registryMethods(registry, options, changes);
+  const builtIn = new Map([...own, ...sessionMethods({ info: serverInfo, instructions, capabilities })]);
   const methods = withMiddleware(
-    new Map([...own, ...sessionMethods({ info: serverInfo, instructions, capabilities })]),
+    new Map([...builtIn, ...customHandlers(options.methods, new Set([...builtIn.keys(), 'subscriptions/listen']))]),
     options.middleware,
   );
   // What `ctx.readResource` reads: the server's resources (mounted ones too), past its middleware.

@@ -136,6 +136,7 @@ export const directRequest = (
   clientCapabilities: input?.session?.clientCapabilities,
   logLevel: undefined,
   auth: input?.auth,
+  http: input?.http,
 });
 
 /**

@@ -1,3 +1,5 @@
+import type { CustomMethod } from '../extension/custom-method.js';
+import type { ExtensionSettings } from '../extension/extensions.js';
 import type { Middleware } from '../middleware/middleware.js';
 import type { Serializer } from '../tool/call-result.js';
 import type { TransformOptions } from '../tool/transform.js';
@@ -41,6 +43,20 @@ export interface ServerOptions {
    * replay on 2026-07-28 requests. See {@link InputOptions}.
    */
   readonly input?: InputOptions;
+  /**
+   * Extensions the server supports, advertised as `capabilities.extensions`
+   * (in initialize and `server/discover`): settings (`{}` for none) by
+   * identifier in `vendor-prefix/name` form. Read what the client declared
+   * with `clientExtension(ctx, id)`.
+   */
+  readonly extensions?: ExtensionSettings;
+  /**
+   * Request methods beyond MCP's own, by name (e.g. `com.example/search`):
+   * a handler, or `customMethod({ params, handler })` to validate params.
+   * They run through `middleware` like built-in methods, on both eras; a name
+   * the server already answers fails at construction.
+   */
+  readonly methods?: Readonly<Record<string, CustomMethod>>;
   /** Where duplicate warnings go; `console.warn` by default. */
   readonly warn?: (message: string) => void;
 }

@@ -92,12 +92,16 @@ describe('tool JSON Schemas (converted on first read, once)', () => {
     expect(fromDefault.inputSchema.properties?.n).toEqual({ type: 'number', default: 3 });
   });
 
-  test('recursive (lazy) schemas are converted at definition and list with their definitions', async () => {
+  test('recursive (lazy) schemas are converted at definition and list inlined, with no $defs', async () => {
     type Node = { name: string; children: Node[] };
     const node: v.GenericSchema<Node> = v.object({ name: v.string(), children: v.array(v.lazy(() => node)) });
     const tree = tool({ name: 'tree', input: v.object({ root: node }), run: () => 1 });
     const [definition] = await listed(tree);
-    expect(definition?.inputSchema).toMatchObject({ type: 'object', $defs: { '0': { type: 'object' } } });
+    expect(definition?.inputSchema).toMatchObject({
+      type: 'object',
+      properties: { root: { type: 'object', properties: { children: { items: { type: 'object' } } } } },
+    });
+    expect(JSON.stringify(definition?.inputSchema)).not.toMatch(/\$ref|\$defs/);
   });
 
   test.each([

@@ -38,14 +38,14 @@ export const checkedSchema = (
   return deepFreeze(schema);
 };
 
-/** Converts the valibot schemas (hand-written ones were checked already); a non-object output is wrapped. */
+/** Converts the schemas (hand-written ones were checked already); a non-object output is wrapped. */
 const convert = (from: SchemaSources): ToolSchemas => {
   const what = `Tool '${from.name}'`;
   const input = from.input
     ? deepFreeze(toJsonObject(from.input, `${what} input`))
     : (from.inputSchema ?? EMPTY_OBJECT_SCHEMA);
   if (!from.output) return { input, output: from.outputSchema, wraps: false };
-  const output = deepFreeze(toJson(from.output, `${what} output`));
+  const output = deepFreeze(toJson(from.output, `${what} output`, 'output'));
   if (output.type === 'object') return { input, output: output as JsonObjectSchema, wraps: false };
   const wrapped = { type: 'object', properties: { result: output }, required: ['result'], [WRAP_MARKER]: true };
   return { input, output: deepFreeze(wrapped) as JsonObjectSchema, wraps: true };

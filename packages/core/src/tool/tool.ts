@@ -1,3 +1,4 @@
+import { type ToolUi, withToolUi } from '../apps/tool-ui.js';
 import { accessCheck } from '../context/auth.js';
 import type { Context } from '../context/context.js';
 import { DefinitionError } from '../errors/errors.js';
@@ -22,9 +23,9 @@ export interface ToolOptions<TInput extends AnySchema | undefined, TOutput exten
   extends CommonOptions {
   /** 1-128 characters of `[A-Za-z0-9_.-]`. */
   readonly name: string;
-  /** A valibot object schema for the arguments. */
+  /** An object schema for the arguments: valibot, or any Standard Schema library that produces JSON Schema. */
   readonly input?: TInput;
-  /** A valibot schema for the result; enables `outputSchema` and `structuredContent`. */
+  /** A schema for the result (valibot or any Standard Schema with JSON Schema); enables `outputSchema` and `structuredContent`. */
   readonly output?: TOutput;
   /**
    * A hand-written JSON Schema for the arguments, instead of `input` (for tools
@@ -39,6 +40,8 @@ export interface ToolOptions<TInput extends AnySchema | undefined, TOutput exten
   readonly timeoutMs?: number;
   /** The MIME type of raw bytes (`Uint8Array`) the tool returns; image/* and audio/* become image and audio content. */
   readonly mimeType?: string;
+  /** MCP Apps: the view (`ui://` resource) hosts render the results in, and who may call the tool; sent as `_meta.ui`. */
+  readonly ui?: ToolUi;
   /** The handler; sync or async. */
   readonly run: (args: ToolArgs<TInput>, ctx: Context) => MaybePromise<ToolReturn<TOutput>>;
 }
@@ -113,13 +116,13 @@ export const tool = <
     icons: options.icons && deepFreeze(options.icons),
     tags: options.tags ? deepFreeze(options.tags) : NO_TAGS,
     access: accessCheck(options),
-    meta: options.meta && deepFreeze(options.meta),
+    meta: options.meta || options.ui ? deepFreeze(withToolUi(options.meta, options.ui, name)) : undefined,
     timeoutMs: options.timeoutMs,
     mimeType: options.mimeType,
     run: options.run,
   };
   // The JSON Schemas are converted on first read (tools/list), once. The descriptor's own data is frozen
-  // deeply; the valibot schemas and functions are the caller's and left as they are.
+  // deeply; the schemas and functions are the caller's and left as they are.
   defineSchemas(descriptor, {
     name,
     input: options.input,

@@ -1,4 +1,4 @@
-import { type AuthInfo, encodeMessage, type JsonRpcResponse } from '@mcpkit/core';
+import { type AuthInfo, encodeMessage, type HttpRequestInfo, type JsonRpcResponse } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { Session } from '../session/types.js';
 import { type Endpoint, shouldPrime } from './endpoint.js';
@@ -19,6 +19,8 @@ export interface Target {
   readonly done?: () => void;
   /** Who sent the message (becomes `ctx.auth`); undefined without auth. */
   readonly auth?: AuthInfo;
+  /** The HTTP request that carried it (becomes `ctx.http`). */
+  readonly http?: HttpRequestInfo;
 }
 
 /** The next turn of the event loop (setImmediate runs after pending I/O callbacks; edge runtimes only have timers). */
@@ -43,7 +45,7 @@ export const respondOnce = (endpoint: Endpoint, response: JsonRpcResponse, heade
  */
 export const dispatch = async (endpoint: Endpoint, target: Target, message: JSONRPCMessage): Promise<HttpReply> => {
   const { session } = target;
-  const extra = { auth: target.auth };
+  const extra = { auth: target.auth, http: target.http };
   if (!isRequest(message)) {
     try {
       await session.receive(message, undefined, extra);

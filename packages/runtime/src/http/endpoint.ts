@@ -23,6 +23,8 @@ export interface Endpoint {
   readonly headerParams: ServerHeaderParams;
   /** Ends each listen stream this endpoint serves, gracefully (on close). */
   readonly listens: Set<() => void>;
+  /** Hidden headers `ctx.http` shows anyway (lower case). */
+  readonly contextHeaders: ReadonlySet<string>;
   /** Longest life of one GET stream connection. */
   readonly maxStreamMs: number;
 }

@@ -17,6 +17,8 @@ export interface HttpRequest {
   readonly path: string;
   /** A header's value by lower-case name, repeated headers joined with `, `; null when absent. */
   readonly header: (name: string) => string | null;
+  /** The names of the headers present, lower case. */
+  readonly headerNames: () => readonly string[];
   /** A query parameter, decoded; null when absent. */
   readonly query: (name: string) => string | null;
   /** The absolute URL the client addressed (built from `Host` on servers that only know the path). */

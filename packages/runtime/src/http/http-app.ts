@@ -50,6 +50,7 @@ export const createHttpApp = (server: Server, options: HttpOptions = {}): HttpAp
     keepAliveMs: options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS,
     headerParams: serverHeaderParams(server),
     listens: new Set(),
+    contextHeaders: new Set(options.contextHeaders?.map((name) => name.toLowerCase())),
     maxStreamMs: options.maxStreamMs ?? DEFAULT_MAX_STREAM_MS,
   };
   const path = options.path ?? '/mcp';

@@ -14,6 +14,8 @@ const OPEN_BRACKET = 0x5b;
  * strings are skipped with native `indexOf`, and the count stops at `max`.
  */
 export const exceedsJsonValues = (bytes: Uint8Array, max: number): boolean => {
+  // Each counted character is a byte of its own: a body shorter than `max` cannot get there (most bodies).
+  if (bytes.length < max) return false;
   let count = 1;
   let at = 0;
   const end = bytes.length;

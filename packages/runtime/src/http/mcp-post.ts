@@ -6,6 +6,7 @@ import { type Endpoint, findSession, isInitialize } from './endpoint.js';
 import { type HttpReply, type HttpRequest, isReply } from './exchange.js';
 import { classifyPost, rejectionReply, serveModernPost } from './modern-post.js';
 import { readMessage } from './read-message.js';
+import { HttpRequestView } from './request-info.js';
 import { rpcErrorResponse } from './responses.js';
 import { openStatefulSession } from './stateful-session.js';
 import { serveStateless } from './stateless.js';
@@ -26,11 +27,12 @@ export const handlePost = async (endpoint: Endpoint, request: HttpRequest, auth?
   const read = await readMessage(request, endpoint.maxBodyBytes, endpoint.maxJsonValues);
   if (!read.ok) return read.response;
   const message = read.message;
+  const http = new HttpRequestView(request, endpoint.contextHeaders);
   // The era is decided per request, before any session lookup or version gate.
   const route = await classifyPost(endpoint, request, message);
   if (route.kind === 'reject') return rejectionReply(route);
-  if (route.kind === 'modern') return serveModernPost(endpoint, route, message, auth);
-  if (endpoint.stateless) return serveStateless(endpoint, request, message, auth);
+  if (route.kind === 'modern') return serveModernPost(endpoint, route, message, auth, http);
+  if (endpoint.stateless) return serveStateless(endpoint, request, message, auth, http);
 
   if (isInitialize(message)) {
     if (request.header('mcp-session-id')) {
@@ -47,7 +49,7 @@ export const handlePost = async (endpoint: Endpoint, request: HttpRequest, auth?
     }
     // The session belongs to whoever opened it (see findSession).
     const entry = openStatefulSession(endpoint, identityOf(auth));
-    const response = await entry.session.receive(message, undefined, { auth });
+    const response = await entry.session.receive(message, undefined, { auth, http });
     if (!response || 'error' in response) {
       entry.session.close();
       return response
@@ -70,6 +72,7 @@ export const handlePost = async (endpoint: Endpoint, request: HttpRequest, auth?
         entry.busy -= 1;
       },
       auth,
+      http,
     },
     message,
   );

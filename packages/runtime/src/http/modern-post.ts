@@ -4,6 +4,7 @@ import {
   ErrorCode,
   encodeMessage,
   failure,
+  type HttpRequestInfo,
   type JsonRpcResponse,
   META,
 } from '@mcpkit/core';
@@ -62,6 +63,7 @@ export const serveModernPost = async (
   route: ModernRoute,
   message: JSONRPCMessage,
   auth?: AuthInfo,
+  http?: HttpRequestInfo,
 ): Promise<HttpReply> => {
   // The modern era defines no client notifications over HTTP: accept and ignore one.
   if (route.message === 'notification' || route.id === undefined) return emptyResponse(202);
@@ -76,7 +78,7 @@ export const serveModernPost = async (
   // Only a request that may hear progress or log messages gets a stream; the rest are answered as JSON.
   const streamed = !endpoint.json && (meta.progressToken !== undefined || meta[META.logLevel] !== undefined);
   if (!streamed) {
-    const response = await session.receive(message, undefined, { auth, facts });
+    const response = await session.receive(message, undefined, { auth, facts, http });
     session.close();
     if (!response) return emptyResponse(202);
     return jsonTextReply(encodeMessage(response), statusOf(response));
@@ -91,7 +93,7 @@ export const serveModernPost = async (
   });
   const send = (out: JSONRPCMessage) => void conn.write({ data: encodeMessage(out) });
   const completed = session
-    .receive(message, send, { auth, facts })
+    .receive(message, send, { auth, facts, http })
     .then((response) => {
       answered = true;
       if (response) send(response as JSONRPCMessage);

@@ -112,6 +112,10 @@ export class NodeRequest implements HttpRequest {
     this.parsed = preParsed !== undefined ? { body: preParsed } : undefined;
   }
 
+  headerNames(): readonly string[] {
+    return Object.keys(this.#req.headers);
+  }
+
   header(name: string): string | null {
     const value = this.#req.headers[name];
     if (value === undefined) return null;

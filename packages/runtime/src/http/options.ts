@@ -25,6 +25,13 @@ export interface CorsOptions {
 
 /** Options every HTTP-based transport shares (Streamable HTTP and legacy SSE), authentication included. */
 export interface CommonHttpOptions extends AuthOptions, SessionLimitOptions {
+  /**
+   * Headers `ctx.http.headers` includes although it leaves them out by
+   * default (`authorization`, `proxy-authorization`, `cookie`, `forwarded`,
+   * `via`, `x-forwarded-*`, `x-real-ip` and other client-address headers).
+   * Names, any case. Default none.
+   */
+  readonly contextHeaders?: readonly string[];
   /** Largest accepted request body; larger ones get 413. Default 4 MiB. */
   readonly maxBodyBytes?: number;
   /**

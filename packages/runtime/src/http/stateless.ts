@@ -1,4 +1,4 @@
-import type { AuthInfo } from '@mcpkit/core';
+import type { AuthInfo, HttpRequestInfo } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { dispatch } from './dispatch.js';
 import { ASSUMED_PROTOCOL_VERSION, checkProtocolVersion, type Endpoint, isInitialize } from './endpoint.js';
@@ -17,6 +17,7 @@ export const serveStateless = async (
   request: HttpRequest,
   message: JSONRPCMessage,
   auth?: AuthInfo,
+  http?: HttpRequestInfo,
 ): Promise<HttpReply> => {
   const versionError = checkProtocolVersion(request);
   if (versionError) return versionError;
@@ -42,6 +43,7 @@ export const serveStateless = async (
       nextStreamId: () => 'stateless.0',
       done: session.close,
       auth,
+      http,
     },
     message,
   );

@@ -57,6 +57,14 @@ class WebRequest implements HttpRequest {
     return this.#request.headers.get(name);
   }
 
+  headerNames(): readonly string[] {
+    const names: string[] = [];
+    this.#request.headers.forEach((_value, name) => {
+      names.push(name);
+    });
+    return names;
+  }
+
   query(name: string): string | null {
     return this.#parsedUrl().searchParams.get(name);
   }

@@ -68,7 +68,7 @@ const serveRequest = async (
   if (refused) return refused;
   // A liveness check: answered by the session itself, never slowed or refused by middleware.
   if (method === 'ping') return success(id, {});
-  const request = new RunningRequest(core, id, method, params, related, extra?.auth);
+  const request = new RunningRequest(core, id, method, params, related, extra);
   if (method !== 'initialize') return run(core, request);
   if (findRequest(core, id)) return inUse(id);
   // Marks the initialize in progress: a second one is refused, other requests wait for it.
@@ -136,7 +136,7 @@ const serveModern = async (
   if (core.closed) return failure(id, ErrorCode.InvalidRequest, 'The session is closed');
   const facts = extra?.facts ?? readModernFacts(params);
   if (facts instanceof ProtocolError) return failure(id, facts.code, facts.message, facts.data);
-  const request = new RunningRequest(core, id, method, params, related, extra?.auth, facts, extra?.listen);
+  const request = new RunningRequest(core, id, method, params, related, extra, facts);
   return run(core, request, () => runCleanups((request.session as RequestSessionInfo).cleanups));
 };
 

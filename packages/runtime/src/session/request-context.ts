@@ -2,6 +2,7 @@ import {
   type AuthInfo,
   ClientUnavailableError,
   type Era,
+  type HttpRequestInfo,
   type Logger,
   type LoggingLevel,
   McpkitError,
@@ -18,7 +19,7 @@ import { isRecord, notification } from './messages.js';
 import { sessionControl } from './session-control.js';
 import type { SessionCore } from './session-core.js';
 import { RequestSessionInfo, sessionInfo } from './session-info.js';
-import type { ListenStream, Send } from './types.js';
+import type { ReceiveExtra, Send } from './types.js';
 
 /** Why client requests a finished request left behind were abandoned. */
 export const requestFinished = () => new McpkitError('REQUEST_FINISHED', 'the request it belongs to already finished');
@@ -101,6 +102,7 @@ export class RunningRequest implements McpRequest, RequestWiring {
   readonly clientCapabilities: McpRequest['clientCapabilities'];
   readonly logLevel: LoggingLevel | undefined;
   readonly auth: AuthInfo | undefined;
+  readonly http: HttpRequestInfo | undefined;
   /** Aborts `ctx.signal`: client cancellation or session close. */
   readonly controller = new AbortController();
   /** Aborted once the response is out; created on the first request to the client (most requests make none). */
@@ -129,18 +131,18 @@ export class RunningRequest implements McpRequest, RequestWiring {
     method: string,
     params: unknown,
     related: Send | undefined,
-    auth: AuthInfo | undefined,
+    /** What the transport knows of the message: the sender's identity, the HTTP request, a listen stream's handling. */
+    extra: ReceiveExtra | undefined,
     /** A modern (2026-07-28) request's own envelope; absent on the legacy era. */
     facts?: ModernFacts,
-    /** How the transport holds a modern `subscriptions/listen` request's stream. */
-    listen?: ListenStream,
   ) {
     const meta = isRecord(params) && isRecord(params._meta) ? params._meta : undefined;
     this.id = id;
     this.method = method;
     this.params = params;
     this.meta = meta;
-    this.auth = auth;
+    this.auth = extra?.auth;
+    this.http = extra?.http;
     this.related = related;
     const token = meta?.progressToken;
     const route: OutgoingRoute = { send: () => sendOf(core, this), signal: () => outgoingSignal(this) };
@@ -160,7 +162,7 @@ export class RunningRequest implements McpRequest, RequestWiring {
       this.elicit = MODERN_CLIENT.elicit;
       this.roots = MODERN_CLIENT.roots;
       // The one session method of this era acts on the request's stream, not on session state.
-      this['~session'] = method === 'subscriptions/listen' ? listenControl(core, this, listen) : undefined;
+      this['~session'] = method === 'subscriptions/listen' ? listenControl(core, this, extra?.listen) : undefined;
       return;
     }
     const hello = core.record.hello;

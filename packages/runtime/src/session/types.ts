@@ -1,4 +1,4 @@
-import type { AuthInfo, JsonRpcResponse, ModernFacts, Server } from '@mcpkit/core';
+import type { AuthInfo, HttpRequestInfo, JsonRpcResponse, ModernFacts, Server } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 
 /**
@@ -30,6 +30,8 @@ export interface ListenStream {
 export interface ReceiveExtra {
   /** Who sent this message (a verified token); becomes `ctx.auth` of the request it carries. */
   readonly auth?: AuthInfo;
+  /** The HTTP request that carried the message (HTTP and SSE transports); becomes `ctx.http`. */
+  readonly http?: HttpRequestInfo;
   /** A modern request's envelope, when the transport already read it (so it is read once). */
   readonly facts?: ModernFacts;
   /** How the transport holds the stream of a modern `subscriptions/listen` request (default: stdio's way). */

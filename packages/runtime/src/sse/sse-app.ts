@@ -6,6 +6,7 @@ import { accepts, isJsonContentType } from '../http/accepts.js';
 import type { HttpReply, HttpRequest } from '../http/exchange.js';
 import { DEFAULT_KEEP_ALIVE_MS, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_SESSIONS } from '../http/options.js';
 import { readMessage } from '../http/read-message.js';
+import { HttpRequestView } from '../http/request-info.js';
 import { emptyResponse, rpcErrorResponse } from '../http/responses.js';
 import { createRouter, type Router } from '../http/router.js';
 import { openSse } from '../http/sse-stream.js';
@@ -45,6 +46,7 @@ export const createSseApp = (server: Server, options: SseOptions = {}): SseApp =
   const maxSessions = options.maxSessions ?? DEFAULT_MAX_SESSIONS;
   const keepAliveMs = options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS;
   const sessions = new Map<string, SseSession>();
+  const contextHeaders = new Set(options.contextHeaders?.map((name) => name.toLowerCase()));
 
   const open = (auth: AuthInfo | undefined): HttpReply => {
     if (sessions.size >= maxSessions) {
@@ -89,14 +91,16 @@ export const createSseApp = (server: Server, options: SseOptions = {}): SseApp =
     const read = await readMessage(request, maxBodyBytes, options.maxJsonValues);
     if (!read.ok) return read.response;
     // Answered on the stream, not in this response.
-    void target.session.receive(read.message, undefined, { auth }).then((response) => {
-      if (!response) return;
-      try {
-        target.send(response as JSONRPCMessage);
-      } catch {
-        // The stream is gone, and with it the session.
-      }
-    });
+    void target.session
+      .receive(read.message, undefined, { auth, http: new HttpRequestView(request, contextHeaders) })
+      .then((response) => {
+        if (!response) return;
+        try {
+          target.send(response as JSONRPCMessage);
+        } catch {
+          // The stream is gone, and with it the session.
+        }
+      });
     return emptyResponse(202);
   };
 
