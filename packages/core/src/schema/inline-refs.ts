@@ -1,4 +1,5 @@
-import type { JsonSchema } from './json-schema.js';
+/** A JSON Schema document or subschema (as `json-schema.ts` names it; not imported, as that file imports this one). */
+type JsonSchema = Readonly<Record<string, unknown>>;
 
 /** How many times one definition may be opened inside itself before a recursive schema is cut. */
 export const MAX_REF_DEPTH = 3;

@@ -1,6 +1,8 @@
 import { clipInput } from '../utils/quote-input.js';
 import type { StandardSchemaV1 } from './standard-schema.js';
-import type { RenameKey } from './validate.js';
+
+/** Renames the first segment of an issue path (for arguments a client knows by another name). */
+export type RenameKey = (key: string) => string;
 
 const segment = (part: PropertyKey | StandardSchemaV1.PathSegment): string =>
   String(typeof part === 'object' && part !== null ? part.key : part);

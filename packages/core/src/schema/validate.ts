@@ -2,14 +2,13 @@ import * as v from 'valibot';
 import { clipInput } from '../utils/quote-input.js';
 import type { AnySchema } from './any-schema.js';
 import { isValibot } from './is-valibot.js';
-import { formatStandardIssues } from './standard-issues.js';
+import { formatStandardIssues, type RenameKey } from './standard-issues.js';
 import type { StandardSchemaV1 } from './standard-schema.js';
 
 /** The outcome of validating a value: the parsed output or a readable message. */
 export type Validation<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
-/** Renames the first segment of an issue path (for arguments a client knows by another name). */
-export type RenameKey = (key: string) => string;
+export type { RenameKey };
 
 /** Formats valibot issues as `field: message; other.field: message`. */
 export const formatIssues = (issues: readonly v.BaseIssue<unknown>[], rename?: RenameKey): string =>
