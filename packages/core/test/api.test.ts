@@ -40,6 +40,7 @@ describe('public API', () => {
         "createTestContext",
         "createVisibility",
         "customMethod",
+        "deepFreeze",
         "embedded",
         "encodeMessage",
         "errorHandling",

@@ -5,6 +5,7 @@ import { assertNamespace } from '../mount/mount.js';
 import { assertUriScheme } from '../resource/resource.js';
 import type { Component, Module } from '../server/component.js';
 import { assertToolName } from '../tool/tool-name.js';
+import { prefixUri } from '../utils/namespace-uri.js';
 
 /** Options of a namespaced {@link compose}. */
 export interface ComposeOptions {
@@ -23,8 +24,7 @@ export interface ComposeOptions {
 /** Inserts `ns/` after `scheme://`: `data://config` becomes `data://ns/config`. */
 export const namespaceUri = (uri: string, namespace: string): string => {
   assertUriScheme(uri, 'Resource');
-  const at = uri.indexOf('://') + 3;
-  return `${uri.slice(0, at)}${namespace}/${uri.slice(at)}`;
+  return prefixUri(uri, namespace);
 };
 
 /** The changes namespacing makes to one component. */

@@ -2,10 +2,10 @@ import type { Context, ContextInput } from '../context/context.js';
 import { everythingEnabled } from '../context/defaults.js';
 import { ErrorCode } from '../errors/codes.js';
 import { ProtocolError } from '../errors/errors.js';
+import { prefixUri, unprefixUri } from '../utils/namespace-uri.js';
 import type { MountDescriptor, NamespaceLayer } from './mount.js';
 
-/** Names as they pass through a mount's namespaces: outward when listing, inward when calling. */
-const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)/;
+/* Names as they pass through a mount's namespaces: outward when listing, inward when calling. */
 
 /** `name` as the parent's clients see it. */
 export const outwardName = (layers: readonly NamespaceLayer[], name: string): string =>
@@ -13,7 +13,7 @@ export const outwardName = (layers: readonly NamespaceLayer[], name: string): st
 
 /** `uri` (or a URI template) as the parent's clients see it. */
 export const outwardUri = (layers: readonly NamespaceLayer[], uri: string): string =>
-  layers.reduce((current, { namespace }) => current.replace(SCHEME, `$1${namespace}/`), uri);
+  layers.reduce((current, { namespace }) => prefixUri(current, namespace), uri);
 
 /** The provider's own name for `name`, or undefined when it is not under this mount's namespaces. */
 export const inwardName = (layers: readonly NamespaceLayer[], name: string): string | undefined => {
@@ -29,12 +29,9 @@ export const inwardName = (layers: readonly NamespaceLayer[], name: string): str
 
 /** The provider's own URI for `uri`, or undefined when it is not under this mount's namespaces. */
 export const inwardUri = (layers: readonly NamespaceLayer[], uri: string): string | undefined => {
-  let current = uri;
-  for (let i = layers.length - 1; i >= 0; i--) {
-    const match = SCHEME.exec(current);
-    const prefix = match ? `${match[1]}${(layers[i] as NamespaceLayer).namespace}/` : undefined;
-    if (!prefix || !current.startsWith(prefix)) return undefined;
-    current = (match as RegExpExecArray)[1] + current.slice(prefix.length);
+  let current: string | undefined = uri;
+  for (let i = layers.length - 1; i >= 0 && current !== undefined; i--) {
+    current = unprefixUri(current, (layers[i] as NamespaceLayer).namespace);
   }
   return current;
 };

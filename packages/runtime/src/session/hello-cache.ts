@@ -1,17 +1,10 @@
+import { deepFreeze } from '@mcpkit/core';
 import type { ClientHello } from './initialize.js';
 
 /** Distinct hellos a hub keeps; past this, new kinds of clients keep their own copy. */
 const MAX_KINDS = 64;
 /** Longer hellos are not worth keeping (nor comparing). */
 const MAX_KEY_CHARS = 4096;
-
-const deepFreeze = <T>(value: T): T => {
-  if (typeof value === 'object' && value !== null) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
-};
 
 /**
  * Makes sessions of the same client software share one hello: thousands of
