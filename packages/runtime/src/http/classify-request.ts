@@ -1,5 +1,6 @@
 import {
   ErrorCode,
+  failure,
   isRecord as isObject,
   META,
   MODERN_PROTOCOL_VERSIONS,
@@ -79,15 +80,8 @@ export interface Rejection {
 export type Classification = LegacyRoute | ModernRoute | Rejection;
 
 /** The JSON-RPC error response a rejection is sent as. */
-export const rejectionBody = (rejection: Rejection) => ({
-  jsonrpc: '2.0' as const,
-  id: rejection.id,
-  error: {
-    code: rejection.code,
-    message: rejection.message,
-    ...(rejection.data === undefined ? {} : { data: rejection.data }),
-  },
-});
+export const rejectionBody = (rejection: Rejection) =>
+  failure(rejection.id, rejection.code, rejection.message, rejection.data);
 
 /** The methods whose `Mcp-Name` header mirrors a body field, and which field. */
 const NAME_SOURCES: Readonly<Record<string, 'name' | 'uri'>> = Object.freeze({
