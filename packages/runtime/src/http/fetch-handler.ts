@@ -1,7 +1,7 @@
 import type { Server } from '@mcpkit/core';
 import { createHttpApp } from './http-app.js';
 import type { HttpOptions } from './options.js';
-import { jsonResponse } from './responses.js';
+import { notFound } from './responses.js';
 import { fromWebRequest, toWebResponse } from './web-adapter.js';
 
 /** A web-standard request handler that can also end its sessions. */
@@ -22,9 +22,6 @@ export type FetchHandler = ((request: Request) => Promise<Response>) & {
 export const toFetchHandler = (server: Server, options: HttpOptions = {}): FetchHandler => {
   const app = createHttpApp(server, options);
   const handler = async (request: Request): Promise<Response> =>
-    toWebResponse(
-      (await app.router(fromWebRequest(request))) ?? jsonResponse({ error: 'Not Found' }, 404),
-      options.maxStreamBufferBytes,
-    );
+    toWebResponse((await app.router(fromWebRequest(request))) ?? notFound(), options.maxStreamBufferBytes);
   return Object.assign(handler, { close: app.close });
 };

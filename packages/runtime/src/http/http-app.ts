@@ -1,5 +1,6 @@
-import { McpkitError, type Server } from '@mcpkit/core';
+import type { Server } from '@mcpkit/core';
 import { createResourceServer, protect } from '../auth/resource-server.js';
+import { assertHubFor } from '../session/assert-hub.js';
 import { createSessionHub } from '../session/hub.js';
 import { limitOptionsOf } from '../session/session-limits.js';
 import type { Endpoint } from './endpoint.js';
@@ -30,9 +31,7 @@ export interface HttpApp {
 /** Builds the Streamable HTTP transport: the MCP endpoint inside the shared router. */
 export const createHttpApp = (server: Server, options: HttpOptions = {}): HttpApp => {
   const hub = options.hub ?? createSessionHub(server, limitOptionsOf(options));
-  if (hub.server !== server) {
-    throw new McpkitError('HUB_MISMATCH', 'The hub given to the HTTP transport was created for a different server');
-  }
+  assertHubFor(hub, server, 'The hub given to the HTTP transport');
   const table = createSessionTable(
     options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     options.maxSessions ?? DEFAULT_MAX_SESSIONS,

@@ -7,7 +7,7 @@ import { type HttpReply, type HttpRequest, isReply } from './exchange.js';
 import { classifyPost, rejectionReply, serveModernPost } from './modern-post.js';
 import { readMessage } from './read-message.js';
 import { HttpRequestView } from './request-info.js';
-import { rpcErrorResponse } from './responses.js';
+import { rpcErrorResponse, tooManySessions } from './responses.js';
 import { openStatefulSession } from './stateful-session.js';
 import { serveStateless } from './stateless.js';
 
@@ -43,9 +43,7 @@ export const handlePost = async (endpoint: Endpoint, request: HttpRequest, auth?
       );
     }
     if (endpoint.table.full() || endpoint.table.fullFor(identityOf(auth))) {
-      return rpcErrorResponse(503, ErrorCode.InternalError, 'Service Unavailable: too many sessions, try again later', {
-        headers: { 'Retry-After': '30' },
-      });
+      return tooManySessions();
     }
     // The session belongs to whoever opened it (see findSession).
     const entry = openStatefulSession(endpoint, identityOf(auth));

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpReply } from './exchange.js';
 import { NodeRequest } from './node-request.js';
 import { DEFAULT_MAX_STREAM_BUFFER_BYTES } from './options.js';
-import { jsonResponse } from './responses.js';
+import { notFound } from './responses.js';
 import type { Router } from './router.js';
 
 /** A Connect-style handler: node:http, Express, Fastify (via middie) and friends. */
@@ -112,7 +112,7 @@ export const toNodeListener = (router: Router, options: NodeListenerOptions = {}
       if (reply instanceof Response) return writeWebResponse(reply, res);
       if (reply) return writeReply(reply, res, maxBuffered);
       if (next) return next();
-      return writeReply(jsonResponse({ error: 'Not Found' }, 404), res, maxBuffered);
+      return writeReply(notFound(), res, maxBuffered);
     };
     run().catch((error: unknown) => {
       if (next) return next(error);

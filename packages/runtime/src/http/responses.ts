@@ -1,4 +1,4 @@
-import { failure, type RequestId } from '@mcpkit/core';
+import { ErrorCode, failure, type RequestId } from '@mcpkit/core';
 import { type HttpReply, lowerHeaders } from './exchange.js';
 
 /** Extra headers our own replies carry, e.g. `{ 'Mcp-Session-Id': id }`. */
@@ -31,3 +31,12 @@ export const emptyResponse = (status: number, headers?: ReplyHeaders): HttpReply
   status,
   headers: lowerHeaders(headers),
 });
+
+/** What a path no route serves gets: plain JSON, not a JSON-RPC error (it is not an MCP endpoint). */
+export const notFound = (): HttpReply => jsonResponse({ error: 'Not Found' }, 404);
+
+/** What an initialize gets when the session cap is reached (HTTP and SSE alike): retry later. */
+export const tooManySessions = (): HttpReply =>
+  rpcErrorResponse(503, ErrorCode.InternalError, 'Service Unavailable: too many sessions, try again later', {
+    headers: { 'Retry-After': '30' },
+  });

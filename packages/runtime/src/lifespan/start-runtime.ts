@@ -1,5 +1,6 @@
 import { type Lifespan, type LifespanHandle, lifespansOf, McpkitError, type Server } from '@mcpkit/core';
 import type { EventBus } from '../events/event-bus.js';
+import { assertHubFor } from '../session/assert-hub.js';
 import { createSessionHub, type SessionHub } from '../session/hub.js';
 import type { RootsChangedEvent } from '../session/session-core.js';
 import { limitOptionsOf, type SessionLimitOptions } from '../session/session-limits.js';
@@ -31,8 +32,7 @@ export interface Runtime {
  */
 export const startRuntime = async <T>(server: Server, options: RuntimeOptions<T> = {}): Promise<Runtime> => {
   if (options.hub) {
-    if (options.hub.server !== server)
-      throw new McpkitError('HUB_MISMATCH', 'The hub given to serve was created for a different server');
+    assertHubFor(options.hub, server, 'The hub given to serve');
     return { hub: options.hub, stop: async () => {} };
   }
   // The server's own hook and those of servers mounted in it, each once, children first; then serve()'s.

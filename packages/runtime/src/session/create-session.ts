@@ -1,4 +1,5 @@
-import { McpkitError, type Server } from '@mcpkit/core';
+import type { Server } from '@mcpkit/core';
+import { assertHubFor } from './assert-hub.js';
 import { createSessionHub, type SessionHub } from './hub.js';
 import type { Session, SessionOptions } from './types.js';
 
@@ -20,8 +21,6 @@ export interface CreateSessionOptions extends SessionOptions {
  */
 export const createSession = (server: Server, options: CreateSessionOptions = {}): Session => {
   const { hub, ...rest } = options;
-  if (hub && hub.server !== server) {
-    throw new McpkitError('HUB_MISMATCH', 'createSession(): the hub was created for a different server');
-  }
+  if (hub) assertHubFor(hub, server, 'createSession(): the hub');
   return (hub ?? createSessionHub(server)).createSession(rest);
 };

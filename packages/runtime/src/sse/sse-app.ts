@@ -1,4 +1,4 @@
-import { type AuthInfo, ErrorCode, encodeMessage, McpkitError, type Server } from '@mcpkit/core';
+import { type AuthInfo, ErrorCode, encodeMessage, type Server } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { foreignSession, identityOf } from '../auth/identity.js';
 import { createResourceServer, protect } from '../auth/resource-server.js';
@@ -7,9 +7,10 @@ import type { HttpReply, HttpRequest } from '../http/exchange.js';
 import { DEFAULT_KEEP_ALIVE_MS, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_SESSIONS } from '../http/options.js';
 import { readMessage } from '../http/read-message.js';
 import { HttpRequestView } from '../http/request-info.js';
-import { emptyResponse, rpcErrorResponse } from '../http/responses.js';
+import { emptyResponse, rpcErrorResponse, tooManySessions } from '../http/responses.js';
 import { createRouter, type Router } from '../http/router.js';
 import { openSse } from '../http/sse-stream.js';
+import { assertHubFor } from '../session/assert-hub.js';
 import { createSessionHub } from '../session/hub.js';
 import { limitOptionsOf } from '../session/session-limits.js';
 import type { Send, Session } from '../session/types.js';
@@ -37,9 +38,7 @@ interface SseSession {
  */
 export const createSseApp = (server: Server, options: SseOptions = {}): SseApp => {
   const hub = options.hub ?? createSessionHub(server, limitOptionsOf(options));
-  if (hub.server !== server) {
-    throw new McpkitError('HUB_MISMATCH', 'The hub given to the SSE transport was created for a different server');
-  }
+  assertHubFor(hub, server, 'The hub given to the SSE transport');
   const ssePath = options.ssePath ?? '/sse';
   const messagePath = options.messagePath ?? '/messages';
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -50,9 +49,7 @@ export const createSseApp = (server: Server, options: SseOptions = {}): SseApp =
 
   const open = (auth: AuthInfo | undefined): HttpReply => {
     if (sessions.size >= maxSessions) {
-      return rpcErrorResponse(503, ErrorCode.InternalError, 'Service Unavailable: too many sessions, try again later', {
-        headers: { 'Retry-After': '30' },
-      });
+      return tooManySessions();
     }
     const id = crypto.randomUUID();
     const conn = openSse({ onGone: () => session.close(), keepAliveMs });

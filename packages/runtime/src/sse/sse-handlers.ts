@@ -2,7 +2,7 @@ import type { Server } from '@mcpkit/core';
 import type { FetchHandler } from '../http/fetch-handler.js';
 import { toNodeListener } from '../http/node-adapter.js';
 import type { ClosableNodeHandler } from '../http/node-handler.js';
-import { jsonResponse } from '../http/responses.js';
+import { notFound } from '../http/responses.js';
 import { fromWebRequest, toWebResponse } from '../http/web-adapter.js';
 import type { SseOptions } from './options.js';
 import { createSseApp } from './sse-app.js';
@@ -11,10 +11,7 @@ import { createSseApp } from './sse-app.js';
 export const toSseFetchHandler = (server: Server, options: SseOptions = {}): FetchHandler => {
   const app = createSseApp(server, options);
   const handler = async (request: Request): Promise<Response> =>
-    toWebResponse(
-      (await app.router(fromWebRequest(request))) ?? jsonResponse({ error: 'Not Found' }, 404),
-      options.maxStreamBufferBytes,
-    );
+    toWebResponse((await app.router(fromWebRequest(request))) ?? notFound(), options.maxStreamBufferBytes);
   return Object.assign(handler, { close: app.close });
 };
 
