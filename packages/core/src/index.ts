@@ -35,6 +35,7 @@ export type {
 } from './context/context.js';
 export { everythingEnabled } from './context/defaults.js';
 export { isLogLevel, LOG_LEVELS } from './context/log-levels.js';
+export { mapStateMethods, type SessionStateMethods } from './context/map-state.js';
 export {
   ClientUnavailableError,
   type ClientUnavailableReason,

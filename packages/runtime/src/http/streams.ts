@@ -34,8 +34,13 @@ export interface Streams {
   readonly closeAll: () => void;
 }
 
-/** Creates the stream table of one session; stream ids must start with `prefix`. */
-export const createStreams = (prefix: string, store: EventStore | undefined): Streams => {
+/**
+ * Creates the stream table of one session; stream ids must start with
+ * `prefix`. `adoptable` names a stream a resume may take over even though
+ * this table never opened it: the standalone stream of a session that moved
+ * here from another instance (a shared session store).
+ */
+export const createStreams = (prefix: string, store: EventStore | undefined, adoptable?: string): Streams => {
   // Live (unfinished) streams and their current connection, if any.
   const live = new Map<string, SseConnection | undefined>();
   let chain: Promise<void> = Promise.resolve();
@@ -67,7 +72,7 @@ export const createStreams = (prefix: string, store: EventStore | undefined): St
     // Buffered before writing, so another session's events never leak.
     if (streamId === undefined || !streamId.startsWith(prefix)) return false;
     for (const event of missed) conn.write({ id: event.id, data: encodeMessage(event.message) });
-    if (live.has(streamId)) attach(streamId, conn);
+    if (live.has(streamId) || streamId === adoptable) attach(streamId, conn);
     else conn.close();
     return true;
   };

@@ -16,6 +16,11 @@ export interface ReceiveExtra {
   readonly auth?: AuthInfo;
   /** A modern request's envelope, when the transport already read it (so it is read once). */
   readonly facts?: ModernFacts;
+  /**
+   * The message was relayed from another instance sharing the session (a
+   * client response to a request this instance sent): never relay it again.
+   */
+  readonly relayed?: boolean;
 }
 
 export interface SessionOptions {
