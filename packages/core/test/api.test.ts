@@ -50,6 +50,7 @@ describe('public API', () => {
         "isRecord",
         "isRequestId",
         "lifespansOf",
+        "mapStateMethods",
         "mayReadResource",
         "mount",
         "negotiateVersion",
