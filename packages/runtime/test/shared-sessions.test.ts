@@ -229,7 +229,7 @@ describe('sessionStore: one session served by several instances', () => {
       );
       expect(response.status).toBe(404);
     }
-    expect(await store.get(`mcpkit:session:${id}`)).toBeUndefined();
+    expect(await store.get(`session:${id}`)).toBeUndefined();
   });
 
   it('caps sessions across instances (maxSessions counts every instance), and frees a slot on DELETE', async () => {

@@ -6,10 +6,10 @@ import type { SessionEntry } from './session-table.js';
 import { storeCall } from './store-call.js';
 
 /** Store keys and the channel of the shared sessions. */
-const recordKey = (id: string) => `mcpkit:session:${id}`;
-const endedKey = (id: string) => `mcpkit:session-ended:${id}`;
-const OPEN_COUNT_KEY = 'mcpkit:sessions:open';
-const CHANNEL = 'mcpkit:sessions';
+const recordKey = (id: string) => `session:${id}`;
+const endedKey = (id: string) => `session-ended:${id}`;
+const OPEN_COUNT_KEY = 'sessions:open';
+const CHANNEL = 'sessions';
 
 /** What instances tell each other about the sessions they share. */
 type ClusterMessage =
@@ -37,8 +37,8 @@ export interface SharedSessionsOptions {
 /**
  * The sessions of a Streamable HTTP endpoint as several instances share them
  * through a {@link Store}: each session's record lives under
- * `mcpkit:session:<id>` with the session TTL, every instance may keep a live
- * local copy, and the instances tell each other on the `mcpkit:sessions`
+ * `session:<id>` with the session TTL (drivers add their key prefix), every instance may keep a live
+ * local copy, and the instances tell each other on the `sessions`
  * channel when a record is saved or ended and when a client's response
  * belongs to a request another instance waits on. Store calls that fail or
  * pass their deadline throw `StoreUnavailableError`.
