@@ -9,12 +9,17 @@ export default defineConfig({
     alias: [
       { find: /^@mcpkit\/core$/, replacement: src('core') },
       {
+        find: /^@mcpkit\/core\/testing$/,
+        replacement: fileURLToPath(new URL('./packages/core/src/store/store-contract.ts', import.meta.url)),
+      },
+      {
         find: /^@mcpkit\/runtime\/stdio$/,
         replacement: fileURLToPath(new URL('./packages/runtime/src/stdio/index.ts', import.meta.url)),
       },
       { find: /^@mcpkit\/runtime$/, replacement: src('runtime') },
       { find: /^@mcpkit\/openapi$/, replacement: src('openapi') },
       { find: /^@mcpkit\/auth$/, replacement: src('auth') },
+      { find: /^@mcpkit\/redis$/, replacement: src('redis') },
     ],
   },
   test: {

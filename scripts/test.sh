@@ -19,6 +19,12 @@ if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then
   apt-get update -qq && apt-get install -y -qq chromium >/dev/null || echo "chromium install failed"
 fi
 
+step "system packages (redis-server for the scale-out tests)"
+# Debian's redis-server: the tests start their own on a free loopback port and stop it after. Installed once.
+if [ ! -x /usr/bin/redis-server ] && command -v apt-get >/dev/null 2>&1; then
+  apt-get update -qq && apt-get install -y -qq redis-server >/dev/null || echo "redis-server install failed"
+fi
+
 step "system packages (nginx, the load balancer of the cluster tests)"
 # Debian's nginx, run by examples/cluster in the foreground with its own config (never as a service).
 if [ ! -x /usr/sbin/nginx ] && command -v apt-get >/dev/null 2>&1; then

@@ -155,6 +155,7 @@ export type { DuplicatePolicy, ServerOptions } from './server/options.js';
 export type { Server, ServerInfo } from './server/server.js';
 export { createMemoryStore, type MemoryStoreOptions } from './store/memory-store.js';
 export type { Store, StoreIncrementOptions, StoreSetOptions, StoreUnsubscribe } from './store/store.js';
+export { isStoreUnavailable, StoreUnavailableError } from './store/store-unavailable-error.js';
 export {
   createTestContext,
   type ElicitAnswer,

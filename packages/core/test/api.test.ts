@@ -21,6 +21,7 @@ describe('public API', () => {
         "McpkitError",
         "ProtocolError",
         "SUPPORTED_PROTOCOL_VERSIONS",
+        "StoreUnavailableError",
         "TIMING_META_KEY",
         "ToolError",
         "ask",
@@ -49,6 +50,7 @@ describe('public API', () => {
         "isProtocolError",
         "isRecord",
         "isRequestId",
+        "isStoreUnavailable",
         "lifespansOf",
         "mapStateMethods",
         "mayReadResource",
@@ -92,6 +94,16 @@ describe('public API', () => {
       '@valibot/to-json-schema',
       'valibot',
     ]);
+  });
+
+  test('@mcpkit/core/testing holds the store contract, outside the core bundle', async () => {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    expect(pkg.exports['./testing'].import).toEqual({ types: './dist/testing.d.ts', default: './dist/testing.js' });
+    expect(pkg.peerDependenciesMeta.vitest).toEqual({ optional: true });
+    const testing = await import('@mcpkit/core/testing');
+    expect(Object.keys(testing).sort()).toEqual(['storeContract']);
+    const index = readFileSync(new URL('../src/index.ts', import.meta.url), 'utf8');
+    expect(index).not.toMatch(/store-contract|vitest/);
   });
 });
 

@@ -20,7 +20,8 @@ export type StoreUnsubscribe = () => Promise<void>;
  * time to live, atomic counters and pub/sub channels. Every method is async so
  * a driver can live in another process (Redis); the memory driver is the
  * default and serves one instance. Values are strings: callers serialise.
- * Drivers prove themselves with the store contract suite.
+ * Drivers prove themselves with `storeContract` (`@mcpkit/core/testing`) and
+ * signal an unreachable backend with {@link StoreUnavailableError}.
  */
 export interface Store {
   /** The value of `key`, or undefined when absent or expired. */
