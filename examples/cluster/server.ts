@@ -3,7 +3,15 @@
  * which instance served a call, keep session state, ask the user, publish
  * resource updates and are rate-limited across the cluster.
  */
-import { createServer, type Middleware, rateLimit, resource, type Store, tool } from '@mcpkit/core';
+import {
+  createServer,
+  type Middleware,
+  type RateLimitOptions,
+  rateLimit,
+  resource,
+  type Store,
+  tool,
+} from '@mcpkit/core';
 import { hubOf } from '@mcpkit/runtime';
 import * as v from 'valibot';
 
@@ -30,6 +38,10 @@ const limitOnly =
     request.method === 'tools/call' && (request.params as { name?: unknown } | undefined)?.name === name
       ? limiter(request, ctx, next)
       : next();
+
+/** `limited`'s rate limit, counted in the shared store. */
+const limitOptions = (store: Store): RateLimitOptions =>
+  ({ capacity: LIMITED_CAPACITY, refillPerSecond: 0.001, store }) as RateLimitOptions;
 
 /** The example server, as instance `options.instance` serves it. */
 export const createClusterServer = (options: ClusterServerOptions) => {
@@ -79,7 +91,7 @@ export const createClusterServer = (options: ClusterServerOptions) => {
     ],
     {
       middleware: [
-        limitOnly('limited', rateLimit({ capacity: LIMITED_CAPACITY, refillPerSecond: 0.001, store: options.store })),
+        limitOnly('limited', rateLimit(limitOptions(options.store))),
       ],
       input: { secret: options.secret },
     },

@@ -1,4 +1,4 @@
-import { type AuthInfo, ErrorCode, type Server } from '@mcpkit/core';
+import { type AuthInfo, ErrorCode, isStoreUnavailable, type Server } from '@mcpkit/core';
 import { type JSONRPCMessage, SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
 import { foreignSession, identityOf } from '../auth/identity.js';
 import type { SessionHub } from '../session/hub.js';
@@ -8,7 +8,6 @@ import { rpcErrorResponse, tooManySessions } from './responses.js';
 import type { ServerHeaderParams } from './server-header-params.js';
 import type { SessionEntry, SessionTable } from './session-table.js';
 import type { SharedSessions } from './shared-sessions.js';
-import { StoreUnavailableError } from './store-call.js';
 import { storeUnavailable } from './store-unavailable.js';
 
 /** Everything the MCP endpoint's method handlers share. */
@@ -94,7 +93,7 @@ export const findSharedSession = async (
   try {
     entry = await shared.find(id);
   } catch (error) {
-    if (error instanceof StoreUnavailableError) return storeUnavailable();
+    if (isStoreUnavailable(error)) return storeUnavailable();
     // The hub's hello budget is spent: no room to serve one more session here now.
     return tooManySessions();
   }

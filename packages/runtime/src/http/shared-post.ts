@@ -1,4 +1,4 @@
-import { type AuthInfo, ErrorCode } from '@mcpkit/core';
+import { type AuthInfo, ErrorCode, isStoreUnavailable } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { identityOf } from '../auth/identity.js';
 import type { Session } from '../session/types.js';
@@ -9,7 +9,6 @@ import { rpcErrorResponse, tooManySessions } from './responses.js';
 import type { SessionEntry } from './session-table.js';
 import type { SharedSessions } from './shared-sessions.js';
 import { openStatefulSession } from './stateful-session.js';
-import { StoreUnavailableError } from './store-call.js';
 import { storeUnavailable } from './store-unavailable.js';
 
 /**
@@ -37,7 +36,7 @@ export const initializeShared = async (
       return respondOnce(endpoint, response, { 'Mcp-Session-Id': entry.id });
     }
   } catch (error) {
-    if (!(error instanceof StoreUnavailableError)) throw error;
+    if (!isStoreUnavailable(error)) throw error;
     entry.session.close();
     await shared.release().catch(() => {});
     return storeUnavailable();
