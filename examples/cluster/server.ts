@@ -90,9 +90,7 @@ export const createClusterServer = (options: ClusterServerOptions) => {
       resource({ uri: BOARD_URI, name: 'board', read: () => `board #${board} on ${options.instance}` }),
     ],
     {
-      middleware: [
-        limitOnly('limited', rateLimit(limitOptions(options.store))),
-      ],
+      middleware: [limitOnly('limited', rateLimit(limitOptions(options.store)))],
       input: { secret: options.secret },
     },
   );
