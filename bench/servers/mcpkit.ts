@@ -3,7 +3,6 @@
  * `createServer`, served by `serve()` over Streamable HTTP or `serveStdio`.
  */
 import { createServer, type Server, type Store, tool } from '@mcpkit/core';
-import type { EventBus } from '@mcpkit/runtime';
 import * as v from 'valibot';
 import { fillerNames, type ServerArgs } from './args.js';
 
@@ -22,23 +21,16 @@ export const build = (tools = 1): Server =>
   );
 
 /**
- * `--session-store memory|redis`: sessions shared through that store (and,
- * for Redis, the event bus on Redis too), with every store call counted and
- * the count served at `GET /store-calls`, so the bench can say how many
- * round trips a request costs.
+ * `--session-store memory|redis`: sessions shared through that store, with
+ * every store call counted and the count served at `GET /store-calls`, so the
+ * bench can say how many round trips a request costs.
  */
 const sharedOptions = async (args: ServerArgs) => {
   const { createMemoryStore } = await import('@mcpkit/core');
-  let store: Store;
-  let eventBus: EventBus | undefined;
-  if (args.sessionStore === 'redis') {
-    const redis = await import('@mcpkit/redis');
-    const connection = { url: args.redisUrl };
-    store = redis.redisStore(connection);
-    eventBus = redis.redisEventBus(connection);
-  } else {
-    store = createMemoryStore();
-  }
+  const store: Store =
+    args.sessionStore === 'redis'
+      ? (await import('@mcpkit/redis')).redisStore({ url: args.redisUrl })
+      : createMemoryStore();
   let calls = 0;
   const counted = Object.fromEntries(
     Object.entries(store).map(([name, method]) => [
@@ -49,11 +41,7 @@ const sharedOptions = async (args: ServerArgs) => {
       },
     ]),
   ) as unknown as Store;
-  return {
-    sessionStore: counted,
-    ...(eventBus ? { eventBus } : {}),
-    routes: { 'GET /store-calls': () => Response.json({ calls }) },
-  };
+  return { sessionStore: counted, routes: { 'GET /store-calls': () => Response.json({ calls }) } };
 };
 
 /** Starts the mcpkit server; resolves to the endpoint URL (HTTP) or undefined (stdio). */
