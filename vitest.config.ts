@@ -16,6 +16,10 @@ export default defineConfig({
         find: /^@mcpkit\/runtime\/stdio$/,
         replacement: fileURLToPath(new URL('./packages/runtime/src/stdio/index.ts', import.meta.url)),
       },
+      {
+        find: /^@mcpkit\/runtime\/testing$/,
+        replacement: fileURLToPath(new URL('./packages/runtime/src/testing/index.ts', import.meta.url)),
+      },
       { find: /^@mcpkit\/runtime$/, replacement: src('runtime') },
       { find: /^@mcpkit\/openapi$/, replacement: src('openapi') },
       { find: /^@mcpkit\/auth$/, replacement: src('auth') },

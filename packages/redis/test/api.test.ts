@@ -10,7 +10,12 @@ describe('public API of @mcpkit/redis', () => {
         "DEFAULT_COMMAND_TIMEOUT_MS",
         "DEFAULT_CONNECT_TIMEOUT_MS",
         "DEFAULT_KEY_PREFIX",
+        "DEFAULT_MAX_EVENTS_PER_STREAM",
+        "DEFAULT_MAX_EVENT_BYTES",
         "DEFAULT_MAX_RECONNECT_DELAY_MS",
+        "DEFAULT_STREAM_TTL_MS",
+        "redisEventBus",
+        "redisEventStore",
         "redisStore",
       ]
     `);

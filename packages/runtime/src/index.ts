@@ -11,6 +11,7 @@ export type { Authenticator, AuthOptions, VerifyContext } from './auth/types.js'
 export { type Connection, type ConnectOptions, connect } from './client/connect.js';
 export type { BusEvent, EventBus, EventFilter, Unsubscribe } from './events/event-bus.js';
 export { createMemoryEventBus, type MemoryEventBusOptions } from './events/memory-event-bus.js';
+export { createStoreEventBus, type StoreEventBusOptions } from './events/store-event-bus.js';
 export type { EventStore, ReplaySend } from './http/event-store.js';
 export { type FetchHandler, toFetchHandler } from './http/fetch-handler.js';
 export { createMemoryEventStore, type MemoryEventStoreOptions } from './http/memory-event-store.js';

@@ -1,5 +1,6 @@
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { describe, expect, it } from 'vitest';
+import { eventStoreContract } from './event-store-contract.js';
 import { createMemoryEventStore } from './memory-event-store.js';
 
 const log = (data: string): JSONRPCMessage => ({
@@ -53,3 +54,5 @@ describe('createMemoryEventStore maxBytes', () => {
     expect(() => createMemoryEventStore({ maxBytes: 1.5 })).toThrow(RangeError);
   });
 });
+
+eventStoreContract('memory', { create: () => createMemoryEventStore() });
