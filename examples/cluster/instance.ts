@@ -4,8 +4,8 @@
  * event bus, then prints `ready <url>`. Configured by the environment:
  * `PORT`, `REDIS_URL`, `INSTANCE`, `INPUT_SECRET`, `KEY_PREFIX`.
  */
+import { redisEventBus, redisEventStore, redisStore } from '@mcpkit/redis';
 import { serveHttp } from '@mcpkit/runtime';
-import { openDrivers } from './drivers.js';
 import { createClusterServer } from './server.js';
 
 const env = (name: string, fallback?: string): string => {
@@ -16,7 +16,9 @@ const env = (name: string, fallback?: string): string => {
 
 const main = async () => {
   const connection = { url: env('REDIS_URL'), keyPrefix: env('KEY_PREFIX', 'mcpkit:') };
-  const { store, eventStore, eventBus } = openDrivers(connection);
+  const store = redisStore(connection);
+  const eventStore = redisEventStore(connection);
+  const eventBus = redisEventBus(connection);
   const instance = env('INSTANCE');
   const server = createClusterServer({ instance, store, secret: env('INPUT_SECRET') });
   const running = await serveHttp(server, {
@@ -31,7 +33,7 @@ const main = async () => {
   console.log(`ready ${running.url}`);
   const stop = async () => {
     await running.close();
-    await Promise.allSettled([eventBus.close(), store.close()]);
+    await Promise.allSettled([eventBus.close(), eventStore.close(), store.close()]);
     process.exit(0);
   };
   process.once('SIGTERM', stop);
