@@ -66,6 +66,15 @@ const connectV2 = async (options: { fetch?: typeof fetch; setup?: (client: V2Cli
   return client;
 };
 
+/** `promise`, or a failure naming `what` (with the cluster's output) if it has not settled after 15 s: a hang. */
+const settles = <T>(promise: Promise<T>, what: string): Promise<T> => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const hung = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} hung\n${cluster.output().slice(-4000)}`)), 15_000);
+  });
+  return Promise.race([promise, hung]).finally(() => clearTimeout(timer));
+};
+
 const instance = (i: number) => cluster.instances[i] as Cluster['instances'][number];
 const isResponse = (init: RequestInit | undefined) =>
   typeof init?.body === 'string' && /"(result|error)"\s*:/.test(init.body) && !/"method"\s*:/.test(init.body);
@@ -197,7 +206,9 @@ describe('the example cluster (redis-server, nginx round-robin, three instances)
     await holder.start();
   });
 
-  it('survives a Redis restart: no hung request, no lost acknowledged event, the session goes on', async () => {
+  it('survives a Redis restart: no hung request, no lost acknowledged event, the session goes on', {
+    timeout: 60_000,
+  }, async () => {
     const { client, transport } = await connectV1();
     await client.callTool({ name: 'remember', arguments: { key: 'k', value: 'v' } });
     // An event acknowledged by the store before the restart.
@@ -213,9 +224,9 @@ describe('the example cluster (redis-server, nginx round-robin, three instances)
     await subscribe.body?.cancel();
     const get = await fetch(instance(0).url, { headers: { ...rawHeaders, accept: 'text/event-stream' } });
     const events = sseReader(get);
-    const primed = await events.next();
+    const primed = await settles(events.next(), 'the priming event');
     await client.callTool({ name: 'touch_board', arguments: {} });
-    const acknowledged = await events.next();
+    const acknowledged = await settles(events.next(), 'the acknowledged update');
     expect(acknowledged?.id).toBeTruthy();
     await events.cancel();
 
@@ -224,7 +235,7 @@ describe('the example cluster (redis-server, nginx round-robin, three instances)
     const calls = (async () => {
       for (let i = 0; i < 30; i++) {
         try {
-          await client.callTool({ name: 'whoami', arguments: {} });
+          await settles(client.callTool({ name: 'whoami', arguments: {} }), 'a call during the restart');
           outcomes.push('ok');
         } catch (error) {
           outcomes.push(
@@ -235,12 +246,13 @@ describe('the example cluster (redis-server, nginx round-robin, three instances)
       }
     })();
     await new Promise((resolve) => setTimeout(resolve, 300));
-    await cluster.restartRedis('SIGKILL');
+    await settles(cluster.restartRedis('SIGKILL'), 'the Redis restart');
     await calls;
     expect(outcomes.filter((o) => o !== 'ok' && o !== '503')).toEqual([]);
     // Back to normal, same session and state.
     await vi.waitFor(
-      async () => expect(text(await client.callTool({ name: 'recall', arguments: { key: 'k' } }))).toBe('v'),
+      async () =>
+        expect(text(await settles(client.callTool({ name: 'recall', arguments: { key: 'k' } }), 'recall'))).toBe('v'),
       {
         timeout: 10_000,
       },
@@ -251,7 +263,7 @@ describe('the example cluster (redis-server, nginx round-robin, three instances)
     });
     expect(resumed.status).toBe(200);
     const replay = sseReader(resumed);
-    expect((await replay.next())?.id).toBe(acknowledged?.id);
+    expect((await settles(replay.next(), 'the replayed update'))?.id).toBe(acknowledged?.id);
     await replay.cancel();
     expect(headers['mcp-session-id']).toBe(id);
   });
