@@ -2,7 +2,9 @@ import type { Context } from '../../context/context.js';
 import { everythingEnabled } from '../../context/defaults.js';
 import { DefinitionError } from '../../errors/errors.js';
 import type { ListKind } from '../../mount/mount.js';
+import type { Store } from '../../store/store.js';
 import type { Middleware, RequestResult } from '../middleware.js';
+import { sharedAnswers } from './shared-response-cache.js';
 
 /** A method {@link responseCache} can cache. */
 export type CacheableMethod =
@@ -37,12 +39,30 @@ export interface ResponseCacheOptions {
   readonly key?: (ctx: Context) => string | undefined;
   /** The clock, in milliseconds; for tests. */
   readonly now?: () => number;
+  /**
+   * Keep the answers in this shared {@link Store} (a Redis store, say)
+   * instead of this instance's memory, so every instance using it serves
+   * them and an invalidation on one makes them stale on all (a generation
+   * counter per list, in the store). `maxEntries` does not apply then: the
+   * store's own memory policy bounds it, with `ttlMs` on every answer. The
+   * cache never fails a request: when the store fails, the request is served
+   * uncached. Instances sharing a store must serve the same components.
+   */
+  readonly store?: Store;
+  /** Prefix of this cache's keys in `store`; give each cache sharing a store its own. Default `response-cache`. */
+  readonly storeName?: string;
+  /** With `store`: answers larger than this, as JSON, are not stored. Default 1 MiB. */
+  readonly maxEntryBytes?: number;
 }
 
 /** The middleware made by {@link responseCache}, with a way to drop what it holds. */
 export interface ResponseCache extends Middleware {
-  /** Drops the cached answers of one list (`'resources'` includes reads and templates), or of all. */
-  readonly invalidate: (kind?: ListKind) => void;
+  /**
+   * Drops the cached answers of one list (`'resources'` includes reads and
+   * templates), or of all. With a store, resolves once the store recorded it
+   * (on every instance); it never rejects (a store failure is ignored).
+   */
+  readonly invalidate: (kind?: ListKind) => Promise<void>;
 }
 
 interface Entry {
@@ -80,7 +100,8 @@ const copy = (value: RequestResult): RequestResult | undefined => {
  * hide nothing (`ctx.session.isEnabled === everythingEnabled`) use the cache;
  * errors are never cached, and every answer is a private deep copy, so later
  * middleware may change what it gets. `invalidate(kind)` drops stale answers:
- * `createServer` calls it when `server.onListChanged` fires.
+ * `createServer` calls it when `server.onListChanged` fires. With `store`,
+ * the answers are shared across instances (see {@link ResponseCacheOptions.store}).
  *
  * @example
  * const cache = responseCache({ ttlMs: 30_000 });
@@ -99,6 +120,7 @@ export const responseCache = (options: ResponseCacheOptions): ResponseCache => {
   }
   const keyOf = options.key ?? callerOf;
   const now = options.now ?? (() => Date.now());
+  if (options.store) return storeBacked(options, options.store, methods, keyOf);
   // Map order is least recently used first.
   const entries = new Map<string, Entry>();
   // Bumped on invalidation, so an answer computed before it is not stored after it.
@@ -119,8 +141,7 @@ export const responseCache = (options: ResponseCacheOptions): ResponseCache => {
     if (!kind || ctx.session.isEnabled !== everythingEnabled) return next();
     const caller = keyOf(ctx);
     if (caller === undefined) return next();
-    const { _meta, ...params } = request.params;
-    const key = `${request.method}\n${stableJson(params)}\n${caller}`;
+    const key = requestKey(request, caller);
     const hit = lookup(key);
     if (hit) return structuredClone(hit.value);
     const generation = generations[kind];
@@ -135,10 +156,57 @@ export const responseCache = (options: ResponseCacheOptions): ResponseCache => {
     return result;
   };
 
-  const invalidate = (kind?: ListKind): void => {
+  const invalidate = async (kind?: ListKind): Promise<void> => {
     for (const listKind of kind ? [kind] : (Object.keys(generations) as ListKind[])) generations[listKind]++;
     for (const [key, entry] of entries) if (!kind || entry.kind === kind) entries.delete(key);
   };
 
+  return Object.freeze(Object.assign(middleware, { invalidate }));
+};
+
+/** The cache key of a request: method, params without `_meta`, caller. */
+const requestKey = (request: { method: string; params: Readonly<Record<string, unknown>> }, caller: string) => {
+  const { _meta, ...params } = request.params;
+  return `${request.method}\n${stableJson(params)}\n${caller}`;
+};
+
+/** {@link responseCache} over a shared store: same rules, answers kept in the store. */
+const storeBacked = (
+  options: ResponseCacheOptions,
+  store: Store,
+  methods: ReadonlySet<string>,
+  keyOf: (ctx: Context) => string | undefined,
+): ResponseCache => {
+  const maxEntryBytes = options.maxEntryBytes ?? 1024 * 1024;
+  if (!(maxEntryBytes >= 1)) throw new DefinitionError('responseCache(): maxEntryBytes must be at least 1');
+  const answers = sharedAnswers({
+    store,
+    ttlMs: options.ttlMs,
+    name: options.storeName ?? 'response-cache',
+    maxEntryBytes,
+  });
+
+  const middleware: Middleware = async (request, ctx, next) => {
+    const kind = methods.has(request.method) ? CACHEABLE[request.method as CacheableMethod] : undefined;
+    if (!kind || ctx.session.isEnabled !== everythingEnabled) return next();
+    const caller = keyOf(ctx);
+    if (caller === undefined) return next();
+    const key = requestKey(request, caller);
+    let found: Awaited<ReturnType<typeof answers.lookup>>;
+    try {
+      found = await answers.lookup(kind, key);
+    } catch {
+      // The store is down: serve the request uncached.
+      return next();
+    }
+    if (found.hit) return found.hit;
+    const result = await next();
+    if (ctx.session.isEnabled !== everythingEnabled) return result;
+    // Tagged with the generation read before computing: an invalidation meanwhile makes it stale at once.
+    await answers.save(key, found.generation, result).catch(() => false);
+    return result;
+  };
+
+  const invalidate = (kind?: ListKind) => answers.invalidate(kind).catch(() => {});
   return Object.freeze(Object.assign(middleware, { invalidate }));
 };
