@@ -3,15 +3,7 @@
  * which instance served a call, keep session state, ask the user, publish
  * resource updates and are rate-limited across the cluster.
  */
-import {
-  createServer,
-  type Middleware,
-  type RateLimitOptions,
-  rateLimit,
-  resource,
-  type Store,
-  tool,
-} from '@mcpkit/core';
+import { createServer, type Middleware, rateLimit, resource, type Store, tool } from '@mcpkit/core';
 import { hubOf } from '@mcpkit/runtime';
 import * as v from 'valibot';
 
@@ -38,10 +30,6 @@ const limitOnly =
     request.method === 'tools/call' && (request.params as { name?: unknown } | undefined)?.name === name
       ? limiter(request, ctx, next)
       : next();
-
-/** `limited`'s rate limit, counted in the shared store. */
-const limitOptions = (store: Store): RateLimitOptions =>
-  ({ capacity: LIMITED_CAPACITY, refillPerSecond: 0.001, store }) as RateLimitOptions;
 
 /** The example server, as instance `options.instance` serves it. */
 export const createClusterServer = (options: ClusterServerOptions) => {
@@ -90,7 +78,9 @@ export const createClusterServer = (options: ClusterServerOptions) => {
       resource({ uri: BOARD_URI, name: 'board', read: () => `board #${board} on ${options.instance}` }),
     ],
     {
-      middleware: [limitOnly('limited', rateLimit(limitOptions(options.store)))],
+      middleware: [
+        limitOnly('limited', rateLimit({ capacity: LIMITED_CAPACITY, refillPerSecond: 0.001, store: options.store })),
+      ],
       input: { secret: options.secret },
     },
   );
