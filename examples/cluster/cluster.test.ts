@@ -249,6 +249,21 @@ describe('the example cluster (redis-server, nginx round-robin, three instances)
     await settles(cluster.restartRedis('SIGKILL'), 'the Redis restart');
     await calls;
     expect(outcomes.filter((o) => o !== 'ok' && o !== '503')).toEqual([]);
+    // While Redis is down, each call is refused at once with 503 (a JSON-RPC error body), on whichever instance.
+    await settles(cluster.stopRedis('SIGKILL'), 'stopping Redis');
+    const whileDown: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      try {
+        await settles(client.callTool({ name: 'whoami', arguments: {} }), 'a call while Redis is down');
+        whileDown.push('ok');
+      } catch (error) {
+        whileDown.push(
+          /Service Unavailable: the shared session store is unreachable/.test(String(error)) ? '503' : String(error),
+        );
+      }
+    }
+    expect(whileDown).toEqual(['503', '503', '503']);
+    await settles(cluster.startRedis(), 'starting Redis');
     // Back to normal, same session and state.
     await vi.waitFor(
       async () =>
