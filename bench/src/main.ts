@@ -22,6 +22,7 @@ import { manyTools } from './scenarios/many-tools.js';
 import { openapiScenario } from './scenarios/openapi.js';
 import { sessions } from './scenarios/sessions.js';
 import { stdio } from './scenarios/stdio.js';
+import { storeScenario } from './scenarios/store.js';
 
 const SCENARIOS = {
   'http-stateful': httpStateful,
@@ -33,6 +34,7 @@ const SCENARIOS = {
   attacks,
   openapi: openapiScenario,
   cluster,
+  store: storeScenario,
 };
 
 const argv = process.argv.slice(2).filter((arg) => arg !== '--');
