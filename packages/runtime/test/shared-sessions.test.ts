@@ -9,7 +9,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { ElicitRequestSchema, ResourceUpdatedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import * as v from 'valibot';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   createMemoryEventBus,
   createSessionHub,
@@ -240,6 +240,60 @@ describe('sessionStore: one session served by several instances', () => {
     await expect(connect(second.fetch)).rejects.toThrow(/503|too many sessions/i);
     await first.transport.terminateSession();
     await expect(connect(roundRobin([instances[1] as Instance]).fetch)).resolves.toBeDefined();
+  });
+});
+
+describe('sessionStore: session lifetime', () => {
+  it('gives the slot of a session that expired idle back, once, so the cap admits a new one', async () => {
+    const store = createMemoryStore();
+    const instances = startInstances(2, store, { maxSessions: 1, sessionTtlMs: 60 });
+    // A session opened, then left idle (no stream): its record expires with the TTL.
+    const opened = await (instances[0] as Instance).handler(
+      new Request(URL_, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+        body: JSON.stringify({
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'initialize',
+          params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'idle', version: '1' } },
+        }),
+      }),
+    );
+    expect(opened.status).toBe(200);
+    await expect(connect(roundRobin(instances).fetch)).rejects.toThrow(/too many sessions/i);
+    // Both copies are swept once the record expired; only one of them frees the slot.
+    await vi.waitFor(async () => expect(await store.get('sessions:open')).toBe('0'), { timeout: 5000 });
+    await expect(connect(roundRobin(instances).fetch)).resolves.toBeDefined();
+    expect(await store.get('sessions:open')).toBe('1');
+  });
+
+  it('keeps the record of a session whose stream stays open past the TTL, for the other instances', async () => {
+    const store = createMemoryStore();
+    const instances = startInstances(2, store, { sessionTtlMs: 80 });
+    const balancer = roundRobin(instances);
+    const { client, transport } = await connect(balancer.fetch);
+    await vi.waitFor(() => expect(balancer.served.some((s) => s.method === 'GET' && s.status === 200)).toBe(true));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await store.get(`session:${transport.sessionId}`)).toBeDefined();
+    expect((await client.callTool({ name: 'instance', arguments: {} })).isError).toBeFalsy();
+  });
+
+  it('without a store, getState/setState are the session Map, values kept as they are', async () => {
+    const server = createServer({ name: 'plain', version: '1' }, [
+      tool({
+        name: 'same',
+        run: async (_args, ctx) => {
+          const value = { live: true };
+          await ctx.session.setState('v', value);
+          return String((await ctx.session.getState('v')) === value && ctx.session.state.get('v') === value);
+        },
+      }),
+    ]);
+    const handler = toFetchHandler(server);
+    cleanup.add(() => handler.close());
+    const { client } = await connect(roundRobin([{ handler, tag: 'A' }]).fetch);
+    expect(text(await client.callTool({ name: 'same', arguments: {} }))).toBe('true');
   });
 });
 

@@ -23,7 +23,7 @@ export interface SessionEntry {
 export interface SessionTableHooks {
   /** An idle entry was closed. */
   readonly evicted?: (entry: SessionEntry) => void;
-  /** An entry idle for a TTL was kept because a stream is open or a request runs. */
+  /** An entry is in use (a stream is open or a request runs) at a sweep, which runs every half TTL at most. */
   readonly kept?: (entry: SessionEntry) => void;
 }
 
@@ -70,11 +70,12 @@ export const createSessionTable = (
   const sweep = () => {
     const now = Date.now();
     for (const entry of [...entries.values()]) {
+      // A shared record must outlive its local use: refreshed on every sweep while a stream or request holds it.
+      if (hooks.kept && (entry.busy > 0 || entry.streaming())) hooks.kept(entry);
       if (now - entry.usedAt < ttlMs) continue;
       // An open stream or a running request means the client is still there.
       if (entry.busy > 0 || entry.streaming()) {
         entry.usedAt = now;
-        hooks.kept?.(entry);
       } else {
         entry.session.close();
         hooks.evicted?.(entry);
