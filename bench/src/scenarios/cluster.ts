@@ -23,6 +23,9 @@ const COUNTED_REQUESTS = 200;
 const ratio = (over: number | undefined, under: number | undefined): string =>
   over && under ? `${(over / under).toFixed(2)}×` : 'n/a';
 
+const cpu = (cell: Cell | undefined): string =>
+  cell?.cpuUsPerRequest === undefined ? 'n/a' : `${cell.cpuUsPerRequest.toFixed(1)} µs`;
+
 /** Store calls one `tools/call` costs on a session, as the server counted them over {@link COUNTED_REQUESTS} calls. */
 const storeCallsPerRequest = async (flags: readonly string[], stateful: boolean): Promise<number> => {
   const server = await spawnServer('mcpkit', 'http', flags);
@@ -87,6 +90,8 @@ export const cluster = async (ctx: BenchContext): Promise<Row[]> => {
         notes: [
           `stateful: Redis ÷ memory store = ${ratio(statefulRedis, statefulMemory)} (target ≥ 0.5×, i.e. within 2×); ` +
             `memory store ÷ no store = ${ratio(statefulMemory, byLabel.get('stateful, no store')?.value)}.`,
+          `server CPU per request: no store ${cpu(byLabel.get('stateful, no store'))}, memory store ${cpu(byLabel.get('stateful, memory store'))}, ` +
+            `Redis store ${cpu(byLabel.get('stateful, Redis store'))} (steadier than req/s on a busy machine).`,
           `store calls per stateful tools/call: ${statefulCalls.toFixed(2)} (one GET that checks the session record is current; ` +
             'a request that changes nothing writes nothing, and the TTL is refreshed at most every tenth of it).',
         ],
