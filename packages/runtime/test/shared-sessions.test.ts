@@ -172,6 +172,18 @@ describe('sessionStore: one session served by several instances', () => {
     }
   });
 
+  it('shares the state Map in JSON mode too, where ctx.session is made once per session', async () => {
+    const instances = startInstances(2, createMemoryStore(), { json: true });
+    const { client } = await connect(roundRobin(instances).fetch);
+    for (let i = 0; i < 4; i++) {
+      await client.callTool({ name: 'remember', arguments: { key: 'turn', value: String(i) } });
+      expect(JSON.parse(text(await client.callTool({ name: 'recall', arguments: { key: 'turn' } })))).toEqual({
+        async: String(i),
+        map: String(i),
+      });
+    }
+  });
+
   it('shares visibility rules and the log level', async () => {
     const instances = startInstances(2, createMemoryStore());
     const { client } = await connect(roundRobin(instances).fetch);

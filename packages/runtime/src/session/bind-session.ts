@@ -48,5 +48,9 @@ export const applyStoredRecord = (session: Session, stored: StoredRecord): void 
   record.subscriptions = stored.subscriptions?.length ? new Set(stored.subscriptions) : undefined;
   record.rules = stored.rules?.length ? [...stored.rules] : undefined;
   core.visibility = record.rules ? createVisibility(core.shared.server.components, record.rules) : undefined;
-  record.state = stored.state ? new Map(Object.entries(stored.state)) : undefined;
+  // Refilled in place: a `ctx.session` made earlier holds this very Map.
+  if (record.state) {
+    record.state.clear();
+    for (const [key, value] of Object.entries(stored.state ?? {})) record.state.set(key, value);
+  } else if (stored.state) record.state = new Map(Object.entries(stored.state));
 };
