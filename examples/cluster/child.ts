@@ -36,7 +36,8 @@ export const startChild = (
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // stdin stays open as a lifeline: a child that watches it exits when this process dies.
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
     children.add(child);
     let output = '';

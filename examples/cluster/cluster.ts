@@ -17,8 +17,9 @@ import { nginxConfig } from './nginx-config.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const INSTANCE_ENTRY = fileURLToPath(new URL('./instance.ts', import.meta.url));
 
-/** Debian's binaries (`apt-get install -y redis-server nginx`); overridable for other layouts. */
+/** Debian's `redis-server` (`apt-get install -y redis-server`); `REDIS_SERVER_BIN` overrides it. */
 export const REDIS_SERVER_BIN = process.env.REDIS_SERVER_BIN ?? '/usr/bin/redis-server';
+/** Debian's `nginx` (`apt-get install -y nginx-light`); `NGINX_BIN` overrides it. */
 export const NGINX_BIN = process.env.NGINX_BIN ?? '/usr/sbin/nginx';
 
 /** Options of {@link startCluster}. */

@@ -31,13 +31,19 @@ const main = async () => {
     allowedHosts: ['127.0.0.1', 'localhost'],
   });
   console.log(`ready ${running.url}`);
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     await running.close();
     await Promise.allSettled([eventBus.close(), eventStore.close(), store.close()]);
     process.exit(0);
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+  // The cluster holds our stdin open: when it dies (even by SIGKILL), stdin ends and so do we.
+  process.stdin.once('end', stop);
+  process.stdin.resume();
 };
 
 main().catch((error) => {
