@@ -93,7 +93,8 @@ export interface HttpOptions extends CommonHttpOptions {
    * with the session TTL, so any instance behind a load balancer serves it,
    * and a client's answer to a server request is routed to the instance that
    * waits for it. `maxSessions` then caps sessions across all instances.
-   * Default none: sessions live in this process only.
+   * Stateless mode keeps no sessions and never calls it. Default none:
+   * sessions live in this process only. See docs/scaling.md.
    */
   readonly sessionStore?: Store;
   /**
