@@ -102,9 +102,11 @@ export const createSharedSessions = (options: SharedSessionsOptions): SharedSess
       await call(() => store.touch(recordKey(entry.id), ttlMs));
       return;
     }
+    // A session saved for the first time (just initialized) has no copy elsewhere to tell.
+    const known = entry.stored !== undefined;
     entry.stored = { text, touchedAt: Date.now() };
     await call(() => store.set(recordKey(entry.id), text, { ttlMs }));
-    await announce({ type: 'saved', from: instance, id: entry.id, record: text });
+    if (known) await announce({ type: 'saved', from: instance, id: entry.id, record: text });
   };
 
   const refresh = async (entry: SessionEntry): Promise<boolean> => {
