@@ -1,7 +1,7 @@
 // Packs every package as it would be published and uses the tarballs as a new
 // user would, outside the monorepo: install into a scratch project, build and
 // type-check it (ESM nodenext and CommonJS node16), require() the CJS builds
-// (also on Node 20.18, the oldest `engines` admits), run a server through the
+// (also on Node 20.18, the oldest `engines` admits; @mcpkit/redis included), run a server through the
 // installed `mcpkit` bin and talk to it with the SDK client. Each manifest is
 // checked for README, LICENSE, engines and leftover `workspace:` ranges.
 // Usage: node scripts/pack-check.mjs [--keep]   (exit 0 when everything held)
@@ -94,6 +94,22 @@ export default createServer({ name: 'scratch', version: '1.0.0' }, [
 ], { lifespan: greeting });
 `;
   writeFileSync(join(project, 'server.ts'), server);
+  // The Redis drivers type-check against the packed core and runtime (built, never connected here).
+  writeFileSync(
+    join(project, 'redis.ts'),
+    `import { createServer, rateLimit, type Store } from '@mcpkit/core';
+import type { EventBus, EventStore } from '@mcpkit/runtime';
+import { redisEventBus, redisEventStore, redisStore } from '@mcpkit/redis';
+
+export const shared = (url: string) => {
+  const store: Store = redisStore({ url, keyPrefix: 'scratch:' });
+  const events: EventStore = redisEventStore({ url });
+  const bus: EventBus = redisEventBus({ url });
+  const server = createServer({ name: 'r', version: '1' }, [], { middleware: [rateLimit({ capacity: 1, refillPerSecond: 1, store })] });
+  return { store, events, bus, server };
+};
+`,
+  );
   writeFileSync(
     join(project, 'tsconfig.json'),
     JSON.stringify({
@@ -106,7 +122,7 @@ export default createServer({ name: 'scratch', version: '1.0.0' }, [
         skipLibCheck: false,
         types: ['node'],
       },
-      include: ['server.ts'],
+      include: ['server.ts', 'redis.ts'],
     }),
   );
   writeFileSync(
@@ -131,6 +147,8 @@ export = { server, serving };
 const runtime = require('@mcpkit/runtime');
 for (const name of ['createServer', 'tool']) if (typeof core[name] !== 'function') throw new Error('core.' + name);
 for (const name of ['serve', 'connect', 'lifespanOf', 'jwt']) if (typeof runtime[name] !== 'function') throw new Error('runtime.' + name);
+const redis = require('@mcpkit/redis');
+for (const name of ['redisStore', 'redisEventStore', 'redisEventBus']) if (typeof redis[name] !== 'function') throw new Error('redis.' + name);
 runtime.jwt({ publicKey: new Uint8Array(32), issuer: 'https://issuer' });
 console.log('require() ok on', process.version);
 `,

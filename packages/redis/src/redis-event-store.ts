@@ -60,6 +60,16 @@ const messageOf = (fields: string[]) => {
   return index >= 0 ? fields[index + 1] : undefined;
 };
 
+/** The stored message, or undefined for none (priming, too large) or one that is not JSON (not written by this store). */
+const parseMessage = (json: string | undefined): JSONRPCMessage | undefined => {
+  if (!json) return undefined;
+  try {
+    return JSON.parse(json) as JSONRPCMessage;
+  } catch {
+    return undefined;
+  }
+};
+
 /**
  * The SSE {@link EventStore} on Redis, so a client whose stream dropped with
  * one instance resumes with `Last-Event-ID` on any other. Each SSE stream is
@@ -113,8 +123,8 @@ export const redisEventStore = (options: RedisEventStoreOptions = {}): RedisEven
       for (;;) {
         const page = await link.call((client) => client.xrange(key, `(${after}`, '+', 'COUNT', REPLAY_PAGE));
         for (const [entryId, fields] of page) {
-          const json = messageOf(fields);
-          if (json) await send(`${parsed.streamId}_${entryId}`, JSON.parse(json) as JSONRPCMessage);
+          const message = parseMessage(messageOf(fields));
+          if (message) await send(`${parsed.streamId}_${entryId}`, message);
         }
         const last = page.at(-1);
         if (!last || page.length < REPLAY_PAGE) break;

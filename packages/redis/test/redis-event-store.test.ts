@@ -1,6 +1,7 @@
 import type { EventStore } from '@mcpkit/runtime';
 import { eventStoreContract } from '@mcpkit/runtime/testing';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RedisEventStore, type RedisEventStoreOptions, redisEventStore } from '../src/index.js';
 import { type RedisServer, startRedisServer } from './redis-server.js';
@@ -60,12 +61,12 @@ describe('redisEventStore bounds', () => {
   });
 
   it('forgets a stream streamTtlMs after its last event', async () => {
-    const store = open({ streamTtlMs: 50 });
+    const store = open({ streamTtlMs: 250 });
     try {
       const first = await store.storeEvent('s', note('a'));
       await store.storeEvent('s', note('b'));
       expect((await replayed(store, first)).data).toEqual(['b']);
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      await new Promise((resolve) => setTimeout(resolve, 500));
       expect((await replayed(store, first)).streamId).toBeUndefined();
     } finally {
       await store.close();
@@ -93,6 +94,20 @@ describe('redisEventStore bounds', () => {
       for (const data of sent) await store.storeEvent('long', note(data));
       expect((await replayed(store, primed)).data).toEqual(sent);
     } finally {
+      await store.close();
+    }
+  });
+
+  it('skips an entry that is not its own (not JSON) instead of failing the replay', async () => {
+    const store = open({});
+    const raw = new Redis(redis.url);
+    try {
+      const first = await store.storeEvent('s', note('first'));
+      await raw.xadd(`bounds${namespaces}:events:s`, '*', 'm', '{not json');
+      await store.storeEvent('s', note('after'));
+      expect(await replayed(store, first)).toEqual({ streamId: 's', data: ['after'] });
+    } finally {
+      raw.disconnect();
       await store.close();
     }
   });

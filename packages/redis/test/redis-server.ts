@@ -27,6 +27,10 @@ export interface RedisServer {
   readonly stop: (signal?: 'SIGTERM' | 'SIGKILL') => Promise<void>;
   /** Starts it again on the same port and data directory; resolves once it answers PING. */
   readonly start: () => Promise<void>;
+  /** Freezes the process (SIGSTOP): connections stay open but nothing is answered, as a hung Redis. */
+  readonly freeze: () => void;
+  /** Lets a frozen process run again (SIGCONT). */
+  readonly thaw: () => void;
   /** {@link RedisServer.stop} then {@link RedisServer.start}. */
   readonly restart: (signal?: 'SIGTERM' | 'SIGKILL') => Promise<void>;
   /** Stops it for good and removes its data directory. */
@@ -129,6 +133,8 @@ export const startRedisServer = async (options: RedisServerOptions = {}): Promis
     const current = child;
     if (!current) return;
     const exited = new Promise<void>((resolve) => current.once('exit', () => resolve()));
+    // A frozen process would hold SIGTERM until continued.
+    current.kill('SIGCONT');
     current.kill(signal);
     await exited;
   };
@@ -139,6 +145,12 @@ export const startRedisServer = async (options: RedisServerOptions = {}): Promis
     url: `redis://127.0.0.1:${port}`,
     stop,
     start,
+    freeze: () => {
+      child?.kill('SIGSTOP');
+    },
+    thaw: () => {
+      child?.kill('SIGCONT');
+    },
     restart: async (signal) => {
       await stop(signal);
       await start();

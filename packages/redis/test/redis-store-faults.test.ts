@@ -123,7 +123,10 @@ describe('redisStore while Redis restarts', () => {
       ]);
       for (const call of calls) {
         expect(call.status).toBe('rejected');
-        expect(isStoreUnavailable((call as PromiseRejectedResult).reason)).toBe(true);
+        const reason = (call as PromiseRejectedResult).reason;
+        expect(isStoreUnavailable(reason)).toBe(true);
+        // Refused for the connection's state, not after waiting out commandTimeoutMs.
+        expect(reason.message).not.toMatch(/timed out/i);
       }
 
       await redis.start();
@@ -139,6 +142,22 @@ describe('redisStore while Redis restarts', () => {
       );
       expect(heard).not.toContain('lost');
     } finally {
+      await store.close();
+    }
+  });
+
+  it('fails calls to a hung Redis after commandTimeoutMs, then serves again once it answers', async () => {
+    const store = redisStore({ url: redis.url, keyPrefix: 'hung:', commandTimeoutMs: 200 });
+    try {
+      await store.set('k', 'v');
+      redis.freeze();
+      const failure = await store.get('k').catch((error: unknown) => error);
+      redis.thaw();
+      expect(isStoreUnavailable(failure)).toBe(true);
+      expect((failure as Error).message).toMatch(/timed out/i);
+      await backUp(async () => expect(await store.get('k')).toBe('v'));
+    } finally {
+      redis.thaw();
       await store.close();
     }
   });

@@ -21,8 +21,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const listen = async (store: Store, channel: string) => {
   const heard: string[] = [];
   const stop = await store.subscribe(channel, (message) => heard.push(message));
-  const marker = `\u0000done:${Math.random()}`;
+  let rounds = 0;
   const settled = async (from: Store = store) => {
+    // A fresh marker each time: waiting for one already heard would wait for nothing.
+    rounds += 1;
+    const marker = `\u0000done:${rounds}:${Math.random()}`;
     await from.publish(channel, marker);
     await vi.waitFor(() => expect(heard).toContain(marker));
     return heard.filter((message) => !message.startsWith('\u0000done:'));
@@ -71,10 +74,10 @@ export const storeContract = (name: string, options: StoreContractOptions): void
 
     it('expires an entry after its time to live, and keeps one without', () =>
       withStore(async (store) => {
-        await store.set('short', 'v', { ttlMs: 40 });
+        await store.set('short', 'v', { ttlMs: 200 });
         await store.set('forever', 'v');
         expect(await store.get('short')).toBe('v');
-        await sleep(120);
+        await sleep(350);
         expect(await store.get('short')).toBeUndefined();
         expect(await store.delete('short')).toBe(false);
         expect(await store.get('forever')).toBe('v');
@@ -111,10 +114,11 @@ export const storeContract = (name: string, options: StoreContractOptions): void
     it('touch renews a live key and answers false for an absent one', () =>
       withStore(async (store) => {
         expect(await store.touch('missing', 1000)).toBe(false);
-        await store.set('k', 'v', { ttlMs: 80 });
-        await sleep(40);
-        expect(await store.touch('k', 400)).toBe(true);
-        await sleep(80);
+        await store.set('k', 'v', { ttlMs: 300 });
+        await sleep(100);
+        expect(await store.touch('k', 2000)).toBe(true);
+        // Past the first TTL: only the renewal keeps it.
+        await sleep(300);
         expect(await store.get('k')).toBe('v');
         await store.set('brief', 'v', { ttlMs: 10_000 });
         expect(await store.touch('brief', 30)).toBe(true);
@@ -144,13 +148,13 @@ export const storeContract = (name: string, options: StoreContractOptions): void
 
     it('sets the TTL only when the increment creates the key', () =>
       withStore(async (store) => {
-        expect(await store.increment('window', 1, { ttlMs: 60 })).toBe(1);
-        await sleep(30);
+        expect(await store.increment('window', 1, { ttlMs: 300 })).toBe(1);
+        await sleep(100);
         // A later increment must not push the expiry back (a fixed window).
-        expect(await store.increment('window', 1, { ttlMs: 60 })).toBe(2);
-        await sleep(90);
+        expect(await store.increment('window', 1, { ttlMs: 300 })).toBe(2);
+        await sleep(260);
         expect(await store.get('window')).toBeUndefined();
-        expect(await store.increment('window', 1, { ttlMs: 60 })).toBe(1);
+        expect(await store.increment('window', 1, { ttlMs: 300 })).toBe(1);
         await store.set('kept', '5');
         expect(await store.increment('kept', 1, { ttlMs: 30 })).toBe(6);
         await sleep(80);

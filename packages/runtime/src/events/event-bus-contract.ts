@@ -16,9 +16,14 @@ const tools: BusEvent = { type: 'list_changed', kind: 'tools' };
 const prompts: BusEvent = { type: 'list_changed', kind: 'prompts' };
 const resources: BusEvent = { type: 'list_changed', kind: 'resources' };
 const updated = (uri: string): BusEvent => ({ type: 'resource_updated', uri });
-/** Published last: once a subscriber has it, every earlier event it would hear has arrived (one publisher keeps its order). */
+/**
+ * Markers are published last, under this URI (each one a fresh sub-resource):
+ * once a subscriber has its marker, every earlier event it would hear has
+ * arrived (one publisher keeps its order).
+ */
 const DONE_URI = 'contract://done';
-const DONE = updated(DONE_URI);
+const isMarker = (event: BusEvent) => event.type === 'resource_updated' && event.uri.startsWith(DONE_URI);
+let markers = 0;
 
 /** Subscribes with `filter` plus the DONE marker, and collects what arrives. */
 const listen = async (bus: EventBus, filter: EventFilter) => {
@@ -26,11 +31,12 @@ const listen = async (bus: EventBus, filter: EventFilter) => {
   const uris = filter.uris === 'all' ? 'all' : [...(filter.uris ?? []), DONE_URI];
   const stop = await bus.subscribe({ ...filter, uris }, (event) => heard.push(event));
   const settled = async (from: EventBus = bus) => {
-    await from.publish(DONE);
-    await vi.waitFor(() => expect(heard).toContainEqual(DONE));
-    return heard.filter(
-      (event) => event !== DONE && !(event.type === 'resource_updated' && event.uri === 'contract://done'),
-    );
+    // A fresh marker each time: waiting for one already heard would wait for nothing.
+    markers += 1;
+    const marker = updated(`${DONE_URI}/${markers}`);
+    await from.publish(marker);
+    await vi.waitFor(() => expect(heard).toContainEqual(marker));
+    return heard.filter((event) => !isMarker(event));
   };
   return { heard, stop, settled };
 };
