@@ -46,7 +46,7 @@ export const createStreams = (prefix: string, store: EventStore | undefined, ado
   let chain: Promise<void> = Promise.resolve();
   const enqueue = (op: () => void | Promise<void>): Promise<void> => {
     chain = chain.then(op).catch(() => {
-      // A failing store loses that event; the stream itself goes on.
+      // A failing store loses that event's resumability (a priming event is dropped); the stream itself goes on.
     });
     return chain;
   };
@@ -59,7 +59,13 @@ export const createStreams = (prefix: string, store: EventStore | undefined, ado
 
   const write = (streamId: string, message: JSONRPCMessage | undefined) =>
     enqueue(async () => {
-      const id = store ? await store.storeEvent(streamId, message) : undefined;
+      let id: string | undefined;
+      try {
+        id = store ? await store.storeEvent(streamId, message) : undefined;
+      } catch (error) {
+        // The store is down: the event cannot be resumed, but the connected client still gets it.
+        if (message === undefined) throw error;
+      }
       live.get(streamId)?.write({ id, data: message === undefined ? '' : encodeMessage(message) });
     });
 
