@@ -116,7 +116,8 @@ export const createSharedSessions = (options: SharedSessionsOptions): SharedSess
 
   /** Frees the slot of a session that ended, once across every instance (the first to claim it). */
   const freeSlot = async (id: string) => {
-    if (await call(() => store.set(endedKey(id), '1', { ttlMs, ifAbsent: true }))) {
+    // Kept past the latest sweep of any copy (a sweep closes a copy within 1.5 TTL of its last use).
+    if (await call(() => store.set(endedKey(id), '1', { ttlMs: 2 * ttlMs, ifAbsent: true }))) {
       await call(() => store.increment(OPEN_COUNT_KEY, -1));
     }
   };
