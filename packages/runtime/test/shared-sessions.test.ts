@@ -282,11 +282,12 @@ describe('sessionStore: session lifetime', () => {
 
   it('keeps the record of a session whose stream stays open past the TTL, for the other instances', async () => {
     const store = createMemoryStore();
-    const instances = startInstances(2, store, { sessionTtlMs: 80 });
+    // Sweeps refresh the record every half TTL: a TTL of a second leaves a loaded machine half a second of slack.
+    const instances = startInstances(2, store, { sessionTtlMs: 1000 });
     const balancer = roundRobin(instances);
     const { client, transport } = await connect(balancer.fetch);
     await vi.waitFor(() => expect(balancer.served.some((s) => s.method === 'GET' && s.status === 200)).toBe(true));
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(await store.get(`session:${transport.sessionId}`)).toBeDefined();
     expect((await client.callTool({ name: 'instance', arguments: {} })).isError).toBeFalsy();
   });
