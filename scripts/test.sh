@@ -25,6 +25,12 @@ if [ ! -x /usr/bin/redis-server ] && command -v apt-get >/dev/null 2>&1; then
   apt-get update -qq && apt-get install -y -qq redis-server >/dev/null || echo "redis-server install failed"
 fi
 
+step "system packages (nginx, the load balancer of the cluster tests)"
+# Debian's nginx, run by examples/cluster in the foreground with its own config (never as a service).
+if [ ! -x /usr/sbin/nginx ] && command -v apt-get >/dev/null 2>&1; then
+  apt-get update -qq && apt-get install -y -qq nginx-light >/dev/null || echo "nginx install failed"
+fi
+
 step "install"
 if ! "${PNPM[@]}" install --frozen-lockfile; then
   echo "install failed"

@@ -9,9 +9,13 @@ export interface ServerArgs {
   readonly stateless: boolean;
   /** Tools registered in total (`add` plus fillers). */
   readonly tools: number;
+  /** mcpkit only: share sessions through this store (`--session-store memory|redis`); none by default. */
+  readonly sessionStore: 'memory' | 'redis' | undefined;
+  /** The Redis URL of `--session-store redis`. */
+  readonly redisUrl: string | undefined;
 }
 
-/** Parses `--transport http|stdio --port N --json --stateless --tools N`. */
+/** Parses `--transport http|stdio --port N --json --stateless --tools N --session-store memory|redis --redis-url URL`. */
 export const parseServerArgs = (argv: readonly string[]): ServerArgs => {
   const value = (name: string): string | undefined => {
     const at = argv.indexOf(name);
@@ -25,7 +29,14 @@ export const parseServerArgs = (argv: readonly string[]): ServerArgs => {
     json: argv.includes('--json'),
     stateless: argv.includes('--stateless'),
     tools: Number(value('--tools') ?? 1),
+    sessionStore: sessionStoreOf(value('--session-store')),
+    redisUrl: value('--redis-url'),
   };
+};
+
+const sessionStoreOf = (value: string | undefined): ServerArgs['sessionStore'] => {
+  if (value === undefined || value === 'memory' || value === 'redis') return value;
+  throw new Error(`unknown session store ${value}`);
 };
 
 /** Names of the filler tools, so every library registers the same set. */

@@ -2,7 +2,7 @@
  * mcpkit as built from this workspace (`dist/`): `tool()` descriptors folded by
  * `createServer`, served by `serve()` over Streamable HTTP or `serveStdio`.
  */
-import { createServer, type Server, tool } from '@mcpkit/core';
+import { createServer, type Server, type Store, tool } from '@mcpkit/core';
 import * as v from 'valibot';
 import { fillerNames, type ServerArgs } from './args.js';
 
@@ -20,6 +20,30 @@ export const build = (tools = 1): Server =>
     ),
   );
 
+/**
+ * `--session-store memory|redis`: sessions shared through that store, with
+ * every store call counted and the count served at `GET /store-calls`, so the
+ * bench can say how many round trips a request costs.
+ */
+const sharedOptions = async (args: ServerArgs) => {
+  const { createMemoryStore } = await import('@mcpkit/core');
+  const store: Store =
+    args.sessionStore === 'redis'
+      ? (await import('@mcpkit/redis')).redisStore({ url: args.redisUrl })
+      : createMemoryStore();
+  let calls = 0;
+  const counted = Object.fromEntries(
+    Object.entries(store).map(([name, method]) => [
+      name,
+      (...rest: unknown[]) => {
+        calls += 1;
+        return (method as (...a: unknown[]) => unknown)(...rest);
+      },
+    ]),
+  ) as unknown as Store;
+  return { sessionStore: counted, routes: { 'GET /store-calls': () => Response.json({ calls }) } };
+};
+
 /** Starts the mcpkit server; resolves to the endpoint URL (HTTP) or undefined (stdio). */
 export const start = async (args: ServerArgs): Promise<string | undefined> => {
   const server = build(args.tools);
@@ -29,6 +53,7 @@ export const start = async (args: ServerArgs): Promise<string | undefined> => {
     return undefined;
   }
   const { serve } = await import('@mcpkit/runtime');
+  const shared = args.sessionStore ? await sharedOptions(args) : {};
   const running = await serve(server, {
     transport: 'http',
     host: '127.0.0.1',
@@ -37,6 +62,7 @@ export const start = async (args: ServerArgs): Promise<string | undefined> => {
     stateless: args.stateless,
     // The other servers have no session cap; the default (10,000) would refuse the sessions scenario's later sessions.
     maxSessions: 1_000_000,
+    ...shared,
   });
   return running.url;
 };

@@ -14,6 +14,7 @@ import { type Row, toMarkdown } from './lib/report.js';
 import { LIBRARIES, type Library } from './lib/spawn-server.js';
 import { pickLoadGenerator } from './load/pick.js';
 import { attacks } from './scenarios/attacks.js';
+import { cluster } from './scenarios/cluster.js';
 import { http2026 } from './scenarios/http-2026.js';
 import { httpStateful } from './scenarios/http-stateful.js';
 import { httpStateless } from './scenarios/http-stateless.js';
@@ -32,6 +33,7 @@ const SCENARIOS = {
   'many-tools': manyTools,
   attacks,
   openapi: openapiScenario,
+  cluster,
   store: storeScenario,
 };
 

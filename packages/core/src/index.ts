@@ -41,6 +41,7 @@ export type {
 export { everythingEnabled } from './context/defaults.js';
 export type { HttpRequestInfo } from './context/http.js';
 export { isLogLevel, LOG_LEVELS } from './context/log-levels.js';
+export { mapStateMethods, type SessionStateMethods } from './context/map-state.js';
 export {
   ClientUnavailableError,
   type ClientUnavailableReason,

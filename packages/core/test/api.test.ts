@@ -57,6 +57,7 @@ describe('public API', () => {
         "isRequestId",
         "isStoreUnavailable",
         "lifespansOf",
+        "mapStateMethods",
         "mayReadResource",
         "mount",
         "negotiateVersion",

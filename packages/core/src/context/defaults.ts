@@ -4,6 +4,7 @@ import type { ReadResourceResult } from '../protocol/types.js';
 import type { McpRequest } from '../request/request.js';
 import type { Component } from '../server/component.js';
 import type { Context, Logger, RequestWiring, SessionInfo } from './context.js';
+import { mapStateMethods } from './map-state.js';
 
 const noop = () => {};
 
@@ -47,16 +48,20 @@ const enableNeedsSession = needsSession('enable');
 const disableNeedsSession = needsSession('disable');
 
 /** The session of a direct call: no id, fresh state, everything visible. */
-export const detachedSession = (): SessionInfo => ({
-  id: undefined,
-  state: new Map(),
-  clientInfo: undefined,
-  clientCapabilities: undefined,
-  protocolVersion: undefined,
-  enable: enableNeedsSession,
-  disable: disableNeedsSession,
-  isEnabled: everythingEnabled,
-});
+export const detachedSession = (): SessionInfo => {
+  const state = new Map<string, unknown>();
+  return {
+    id: undefined,
+    state,
+    ...mapStateMethods(() => state),
+    clientInfo: undefined,
+    clientCapabilities: undefined,
+    protocolVersion: undefined,
+    enable: enableNeedsSession,
+    disable: disableNeedsSession,
+    isEnabled: everythingEnabled,
+  };
+};
 
 const SIGNAL = Symbol('mcpkit.signal');
 const INPUT = Symbol('mcpkit.input');

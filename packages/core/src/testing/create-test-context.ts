@@ -12,6 +12,7 @@ import type {
 } from '../context/context.js';
 import { everythingEnabled } from '../context/defaults.js';
 import { LOG_LEVELS } from '../context/log-levels.js';
+import { mapStateMethods } from '../context/map-state.js';
 import { ClientUnavailableError } from '../errors/errors.js';
 import type { InputAnswers } from '../input/answers.js';
 import type {
@@ -101,10 +102,12 @@ export const createTestContext = (options: TestContextOptions = {}): TestContext
     LOG_LEVELS.map((level) => [level, ((data, name) => log(level, data, name)) as LogMethod]),
   );
   const disabled: { action: 'enable' | 'disable'; selector: ComponentSelector }[] = recorded.visibility;
+  const state = options.state ?? new Map<string, unknown>();
   const session: SessionInfo = {
     ...testLifespans(options),
     id: options.sessionId,
-    state: options.state ?? new Map(),
+    state,
+    ...mapStateMethods(() => state),
     clientInfo: options.clientInfo,
     clientCapabilities: options.clientCapabilities,
     protocolVersion: undefined,

@@ -13,12 +13,15 @@ import {
   DEFAULT_MAX_SESSIONS,
   DEFAULT_MAX_SESSIONS_PER_IDENTITY,
   DEFAULT_MAX_STREAM_MS,
+  DEFAULT_SESSION_STORE_TIMEOUT_MS,
   DEFAULT_SESSION_TTL_MS,
   type HttpOptions,
 } from './options.js';
 import { createRouter, type Router } from './router.js';
 import { serverHeaderParams } from './server-header-params.js';
 import { createSessionTable } from './session-table.js';
+import { createSharedSessions, type SharedSessions } from './shared-sessions.js';
+import { openStatefulSession } from './stateful-session.js';
 
 /** A Streamable HTTP transport bound to one server, before any framework adapter. */
 export interface HttpApp {
@@ -33,11 +36,28 @@ export const createHttpApp = (server: Server, options: HttpOptions = {}): HttpAp
   if (hub.server !== server) {
     throw new McpkitError('HUB_MISMATCH', 'The hub given to the HTTP transport was created for a different server');
   }
+  const ttlMs = options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS;
+  const maxSessions = options.maxSessions ?? DEFAULT_MAX_SESSIONS;
+  let shared: SharedSessions | undefined;
   const table = createSessionTable(
-    options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
-    options.maxSessions ?? DEFAULT_MAX_SESSIONS,
+    ttlMs,
+    maxSessions,
     options.maxSessionsPerIdentity ?? DEFAULT_MAX_SESSIONS_PER_IDENTITY,
+    {
+      evicted: (entry) => shared?.evicted(entry),
+      kept: (entry) => shared?.kept(entry),
+    },
   );
+  if (options.sessionStore && !options.stateless) {
+    shared = createSharedSessions({
+      store: options.sessionStore,
+      ttlMs,
+      maxSessions,
+      timeoutMs: options.sessionStoreTimeoutMs ?? DEFAULT_SESSION_STORE_TIMEOUT_MS,
+      local: table.peek,
+      adopt: (id, owner) => openStatefulSession(endpoint, owner, id),
+    });
+  }
   const endpoint: Endpoint = {
     server,
     hub,
@@ -52,6 +72,7 @@ export const createHttpApp = (server: Server, options: HttpOptions = {}): HttpAp
     listens: new Set(),
     contextHeaders: new Set(options.contextHeaders?.map((name) => name.toLowerCase())),
     maxStreamMs: options.maxStreamMs ?? DEFAULT_MAX_STREAM_MS,
+    shared,
   };
   const path = options.path ?? '/mcp';
   // Every MCP request is authenticated (when `auth` is set); the metadata stays public.
@@ -75,6 +96,7 @@ export const createHttpApp = (server: Server, options: HttpOptions = {}): HttpAp
       // Listen streams are answered before the connections go.
       for (const end of [...endpoint.listens]) end();
       table.closeAll();
+      shared?.close().catch(() => {});
     },
   };
 };

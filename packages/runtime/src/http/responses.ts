@@ -1,4 +1,4 @@
-import { failure, type RequestId } from '@mcpkit/core';
+import { ErrorCode, failure, type RequestId } from '@mcpkit/core';
 import { type HttpReply, lowerHeaders } from './exchange.js';
 
 /** Extra headers our own replies carry, e.g. `{ 'Mcp-Session-Id': id }`. */
@@ -31,3 +31,9 @@ export const emptyResponse = (status: number, headers?: ReplyHeaders): HttpReply
   status,
   headers: lowerHeaders(headers),
 });
+
+/** 503 with `Retry-After`: the session cap is reached. */
+export const tooManySessions = (): HttpReply =>
+  rpcErrorResponse(503, ErrorCode.InternalError, 'Service Unavailable: too many sessions, try again later', {
+    headers: { 'Retry-After': '30' },
+  });
