@@ -6,7 +6,7 @@
 // checked for README, LICENSE, engines and leftover `workspace:` ranges.
 // Usage: node scripts/pack-check.mjs [--keep]   (exit 0 when everything held)
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -188,6 +188,59 @@ console.log('served', process.argv[2], 'over stdio to the SDK client');
       run('npx', ['-y', 'node@20.18.0', 'check.cjs'], { cwd: project }),
     );
   }
+
+  step('@mcpkit/core and @mcpkit/runtime installed alone (what each pulls into a user project)');
+  /** Installs the named tarballs alone in a fresh project: its directory, package count and size on disk. */
+  const installAlone = (name, names) => {
+    const dir = join(work, name);
+    mkdirSync(dir);
+    const dependencies = Object.fromEntries(names.map((n) => [n, `file:${packed[n]}`]));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, private: true, type: 'module', dependencies }));
+    run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: dir });
+    const count = run('npm', ['ls', '--all', '--parseable'], { cwd: dir }).trim().split('\n').length - 1;
+    const kib = Number(run('du', ['-sk', join(dir, 'node_modules')]).split('\t')[0]);
+    console.log(`${names.join(' + ')}: ${count} packages, ${(kib / 1024).toFixed(1)} MB on disk`);
+    return dir;
+  };
+  const coreAlone = installAlone('core-alone', ['@mcpkit/core']);
+  check(
+    !existsSync(join(coreAlone, 'node_modules', '@modelcontextprotocol')),
+    '@mcpkit/core installs without the SDK (nor its express/hono server stack)',
+  );
+  // Its declarations stand alone: type-check a server against core only, under every resolution a user may pick.
+  writeFileSync(
+    join(coreAlone, 'server.ts'),
+    `import { createServer, tool, type CallToolResult, type Tool } from '@mcpkit/core';
+import * as v from 'valibot';
+export const server = createServer({ name: 'alone', version: '1' }, [
+  tool({ name: 'add', input: v.object({ a: v.number(), b: v.number() }), run: ({ a, b }) => a + b }),
+]);
+export const result: CallToolResult = { content: [{ type: 'text', text: 'ok' }] };
+export const described: Tool = { name: 'add', inputSchema: { type: 'object' } };
+`,
+  );
+  writeFileSync(
+    join(coreAlone, 'server.cts'),
+    `import core = require('@mcpkit/core');
+export const server: core.Server = core.createServer({ name: 'alone', version: '1' }, []);
+`,
+  );
+  for (const [resolution, module, file] of [
+    ['nodenext', 'nodenext', 'server.ts'],
+    ['bundler', 'esnext', 'server.ts'],
+    ['node16', 'node16', 'server.cts'],
+  ]) {
+    const config = `tsconfig.${resolution}.json`;
+    const compilerOptions = { module, moduleResolution: resolution, target: 'es2022', strict: true, noEmit: true };
+    writeFileSync(
+      join(coreAlone, config),
+      JSON.stringify({ compilerOptions: { ...compilerOptions, types: [] }, files: [file] }),
+    );
+    attempt(`tsc on a project with @mcpkit/core alone (${resolution}, skipLibCheck off)`, () =>
+      run(process.execPath, [tsc, '-p', config], { cwd: coreAlone }),
+    );
+  }
+  installAlone('runtime-alone', ['@mcpkit/core', '@mcpkit/runtime']);
 
   step('run servers through the installed bin');
   const version = attempt('mcpkit --version', () => run(process.execPath, [mcpkit, '--version'], { cwd: project }));
