@@ -75,8 +75,8 @@ if [ -f scripts/node-matrix.sh ]; then
 fi
 
 if [ -f examples/runtimes/check.mjs ]; then
-  # The fetch handler on the runtimes the README names: Bun.serve and Deno.serve (npm's bun and deno packages).
-  step "Bun and Deno servers driven by the SDK client (examples/runtimes/check.mjs)"
+  # The fetch handler on the runtimes the README names: Bun.serve, Deno.serve and workerd (npm's bun, deno and workerd).
+  step "Bun, Deno and workerd servers driven by the SDK client (examples/runtimes/check.mjs)"
   if node examples/runtimes/check.mjs; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 fi
 
