@@ -12,6 +12,7 @@ describe('public API of @mcpkit/runtime', () => {
         "bearer",
         "closeProxies",
         "connect",
+        "connectClient",
         "createMemoryEventBus",
         "createMemoryEventStore",
         "createSession",
