@@ -3,9 +3,9 @@
 // `workerd`), and drives each with the SDK client over Streamable HTTP.
 // Usage: node check.mjs [bun|deno|workerd ...]   (exit 0 when all answered)
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -68,9 +68,13 @@ const serveOnWorkerd = async () => {
   });
   copyFileSync(join(HERE, 'workerd.capnp'), join(dir, 'workerd.capnp'));
   // npx installs the package; its binary is then run directly, so that it keeps fd 3 (--control-fd).
-  const binary = execFileSync('npx', ['-y', '-p', WORKERD, '--', 'sh', '-c', 'command -v workerd'], {
+  const bin = execFileSync('npx', ['-y', '-p', WORKERD, '--', 'sh', '-c', 'command -v workerd'], {
     encoding: 'utf8',
   }).trim();
+  // The platform package's own binary, when there: workerd's bin can be a node shim that would not pass fd 3 on.
+  const arch = process.arch === 'x64' ? '64' : process.arch;
+  const native = join(dirname(dirname(realpathSync(bin))), '..', '@cloudflare', `workerd-${process.platform}-${arch}`);
+  const binary = existsSync(join(native, 'bin', 'workerd')) ? join(native, 'bin', 'workerd') : bin;
   const running = await serveOn(
     'workerd',
     binary,
