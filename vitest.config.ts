@@ -29,5 +29,7 @@ export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'examples/**/*.test.ts'],
     testTimeout: 20_000,
+    // Hooks start servers and child processes: a busy 2-core CI machine needs more than the 10 s default.
+    hookTimeout: 30_000,
   },
 });
