@@ -15,6 +15,7 @@ export default defineConfig({
       { find: /^@mcpkit\/runtime$/, replacement: src('runtime') },
       { find: /^@mcpkit\/openapi$/, replacement: src('openapi') },
       { find: /^@mcpkit\/auth$/, replacement: src('auth') },
+      { find: /^@mcpkit\/otel$/, replacement: src('otel') },
     ],
   },
   test: {

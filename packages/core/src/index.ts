@@ -36,6 +36,7 @@ export type {
 export { everythingEnabled } from './context/defaults.js';
 export type { HttpRequestInfo } from './context/http.js';
 export { isLogLevel, LOG_LEVELS } from './context/log-levels.js';
+export { OUTGOING_META, outgoingMeta } from './context/outgoing-meta.js';
 export {
   ClientUnavailableError,
   type ClientUnavailableReason,

@@ -1,0 +1,113 @@
+import { type Middleware, OUTGOING_META, outgoingMeta, type RequestResult } from '@mcpkit/core';
+import {
+  context,
+  type Link,
+  type MeterProvider,
+  metrics,
+  type Span,
+  SpanKind,
+  SpanStatusCode,
+  type TracerProvider,
+  trace,
+} from '@opentelemetry/api';
+import { requestAttributes, spanNameOf, spanOnlyAttributes } from './attributes.js';
+import { traceMetaOf } from './format-traceparent.js';
+import { errorOutcome, type Outcome, resultOutcome } from './outcome.js';
+import { parseTraceparent } from './traceparent.js';
+
+/** Options of {@link telemetry}. */
+export interface TelemetryOptions {
+  /** Where spans go; the globally registered provider by default (none registered: nothing is recorded). */
+  readonly tracerProvider?: TracerProvider;
+  /** Where the duration metric goes; the globally registered provider by default. */
+  readonly meterProvider?: MeterProvider;
+  /**
+   * Add `mcp.resource.uri` to the duration metric too (it is always on spans).
+   * Off by default: URIs are unbounded, and every distinct value is a new series.
+   */
+  readonly metricResourceUri?: boolean;
+}
+
+/** The instrumentation scope of what this package records. */
+export const INSTRUMENTATION_SCOPE = '@mcpkit/otel';
+
+/** `mcp.server.operation.duration` bucket boundaries, in seconds, as the conventions advise. */
+const DURATION_BUCKETS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 30, 60, 120, 300];
+
+/** Ends a span with its outcome: `error.type`, the JSON-RPC code, and an error status. */
+const endSpan = (span: Span, outcome: Outcome | undefined, error?: unknown) => {
+  if (outcome) {
+    span.setAttribute('error.type', outcome.errorType);
+    if (outcome.statusCode !== undefined) span.setAttribute('rpc.response.status_code', outcome.statusCode);
+    span.setStatus({ code: SpanStatusCode.ERROR, ...(outcome.message ? { message: outcome.message } : {}) });
+    if (error instanceof Error && outcome.statusCode === '-32603') span.recordException(error);
+  }
+  span.end();
+};
+
+/**
+ * OpenTelemetry for every request a server answers, by the semantic
+ * conventions for MCP: a SERVER span named `{method} {tool or prompt}` with
+ * `mcp.method.name`, `gen_ai.tool.name`, `gen_ai.prompt.name`,
+ * `mcp.resource.uri`, `jsonrpc.request.id`, `mcp.session.id`,
+ * `mcp.protocol.version`, and on failure `error.type` and
+ * `rpc.response.status_code`; its parent is the W3C trace context the client
+ * put in `params._meta` (`traceparent`, `tracestate`; a malformed one is
+ * ignored), the ambient context (an HTTP span) linked. Requests this one
+ * sends on through `proxy()` carry this span's context. Records the
+ * `mcp.server.operation.duration` histogram (seconds). Put it first in
+ * `middleware` so it times everything after it. Without a registered
+ * OpenTelemetry SDK it records nothing and costs little.
+ *
+ * @example
+ * createServer(info, components, { middleware: [telemetry()] });
+ */
+export const telemetry = (options: TelemetryOptions = {}): Middleware => {
+  const tracer = (options.tracerProvider ?? trace).getTracer(INSTRUMENTATION_SCOPE);
+  const meter = (options.meterProvider ?? metrics).getMeter(INSTRUMENTATION_SCOPE);
+  const duration = meter.createHistogram('mcp.server.operation.duration', {
+    unit: 's',
+    description: 'The duration of the MCP request as observed on the server, from receipt to response.',
+    advice: { explicitBucketBoundaries: DURATION_BUCKETS },
+  });
+  const metricUri = options.metricResourceUri === true;
+  return async (request, ctx, next) => {
+    const started = performance.now();
+    const active = context.active();
+    const meta = ctx.meta;
+    const remote = meta?.traceparent === undefined ? undefined : parseTraceparent(meta.traceparent, meta.tracestate);
+    // The client's context is the parent; the ambient one (a transport span) becomes a link.
+    const ambient = remote ? trace.getSpanContext(active) : undefined;
+    const links: Link[] | undefined = ambient ? [{ context: ambient }] : undefined;
+    const parent = remote ? trace.setSpanContext(active, remote) : active;
+    const attributes = requestAttributes(request, ctx, true);
+    const span = tracer.startSpan(
+      spanNameOf(request),
+      { kind: SpanKind.SERVER, attributes: spanOnlyAttributes(ctx, attributes), ...(links ? { links } : {}) },
+      parent,
+    );
+    const own = span.spanContext();
+    if (trace.isSpanContextValid(own)) ctx.state.set(OUTGOING_META, { ...outgoingMeta(ctx), ...traceMetaOf(own) });
+    const record = (outcome: Outcome | undefined) => {
+      const measured = metricUri ? requestAttributes(request, ctx, true) : requestAttributes(request, ctx, false);
+      if (outcome) {
+        measured['error.type'] = outcome.errorType;
+        if (outcome.statusCode !== undefined) measured['rpc.response.status_code'] = outcome.statusCode;
+      }
+      duration.record((performance.now() - started) / 1000, measured);
+    };
+    let result: RequestResult;
+    try {
+      result = await context.with(trace.setSpan(parent, span), next);
+    } catch (error) {
+      const outcome = errorOutcome(error);
+      endSpan(span, outcome, error);
+      record(outcome);
+      throw error;
+    }
+    const outcome = resultOutcome(result);
+    endSpan(span, outcome);
+    record(outcome);
+    return result;
+  };
+};
