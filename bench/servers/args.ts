@@ -9,9 +9,20 @@ export interface ServerArgs {
   readonly stateless: boolean;
   /** Tools registered in total (`add` plus fillers). */
   readonly tools: number;
+  /**
+   * mcpkit only: `telemetry()` in the middleware, with no OpenTelemetry SDK
+   * (`api`: the API's no-op default) or with an SDK that exports nothing (`sdk`).
+   */
+  readonly telemetry: 'off' | 'api' | 'sdk';
 }
 
-/** Parses `--transport http|stdio --port N --json --stateless --tools N`. */
+const telemetryOf = (value: string | undefined): ServerArgs['telemetry'] => {
+  if (value === undefined) return 'off';
+  if (value === 'api' || value === 'sdk') return value;
+  throw new Error(`unknown --telemetry ${value}`);
+};
+
+/** Parses `--transport http|stdio --port N --json --stateless --tools N --telemetry api|sdk`. */
 export const parseServerArgs = (argv: readonly string[]): ServerArgs => {
   const value = (name: string): string | undefined => {
     const at = argv.indexOf(name);
@@ -25,6 +36,7 @@ export const parseServerArgs = (argv: readonly string[]): ServerArgs => {
     json: argv.includes('--json'),
     stateless: argv.includes('--stateless'),
     tools: Number(value('--tools') ?? 1),
+    telemetry: telemetryOf(value('--telemetry')),
   };
 };
 

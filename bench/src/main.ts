@@ -21,6 +21,7 @@ import { manyTools } from './scenarios/many-tools.js';
 import { openapiScenario } from './scenarios/openapi.js';
 import { sessions } from './scenarios/sessions.js';
 import { stdio } from './scenarios/stdio.js';
+import { telemetryScenario } from './scenarios/telemetry.js';
 
 const SCENARIOS = {
   'http-stateful': httpStateful,
@@ -31,6 +32,7 @@ const SCENARIOS = {
   'many-tools': manyTools,
   attacks,
   openapi: openapiScenario,
+  telemetry: telemetryScenario,
 };
 
 const argv = process.argv.slice(2).filter((arg) => arg !== '--');

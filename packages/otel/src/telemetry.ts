@@ -1,7 +1,8 @@
 import { type Middleware, OUTGOING_META, outgoingMeta, type RequestResult } from '@mcpkit/core';
 import {
   context,
-  type Link,
+  createNoopMeter,
+  type Histogram,
   type MeterProvider,
   metrics,
   type Span,
@@ -64,32 +65,54 @@ const endSpan = (span: Span, outcome: Outcome | undefined, error?: unknown) => {
  */
 export const telemetry = (options: TelemetryOptions = {}): Middleware => {
   const tracer = (options.tracerProvider ?? trace).getTracer(INSTRUMENTATION_SCOPE);
-  const meter = (options.meterProvider ?? metrics).getMeter(INSTRUMENTATION_SCOPE);
-  const duration = meter.createHistogram('mcp.server.operation.duration', {
-    unit: 's',
-    description: 'The duration of the MCP request as observed on the server, from receipt to response.',
-    advice: { explicitBucketBoundaries: DURATION_BUCKETS },
-  });
   const metricUri = options.metricResourceUri === true;
+  // The global meter provider has no proxy (unlike the tracer's): the meter is resolved at the first
+  // request, once the application registered its SDK; the no-op one is never recorded to.
+  let histogram: Histogram | null | undefined;
+  const instrument = (): Histogram | null => {
+    if (histogram !== undefined) return histogram;
+    const meter = (options.meterProvider ?? metrics).getMeter(INSTRUMENTATION_SCOPE);
+    histogram =
+      meter === createNoopMeter()
+        ? null
+        : meter.createHistogram('mcp.server.operation.duration', {
+            unit: 's',
+            description: 'The duration of the MCP request as observed on the server, from receipt to response.',
+            advice: { explicitBucketBoundaries: DURATION_BUCKETS },
+          });
+    return histogram;
+  };
   return async (request, ctx, next) => {
     const started = performance.now();
-    const active = context.active();
     const meta = ctx.meta;
     const remote = meta?.traceparent === undefined ? undefined : parseTraceparent(meta.traceparent, meta.tracestate);
+    const active = context.active();
+    const ambient = trace.getSpanContext(active);
     // The client's context is the parent; the ambient one (a transport span) becomes a link.
-    const ambient = remote ? trace.getSpanContext(active) : undefined;
-    const links: Link[] | undefined = ambient ? [{ context: ambient }] : undefined;
     const parent = remote ? trace.setSpanContext(active, remote) : active;
-    const attributes = requestAttributes(request, ctx, true);
     const span = tracer.startSpan(
       spanNameOf(request),
-      { kind: SpanKind.SERVER, attributes: spanOnlyAttributes(ctx, attributes), ...(links ? { links } : {}) },
+      {
+        kind: SpanKind.SERVER,
+        attributes: { 'mcp.method.name': request.method },
+        ...(remote && ambient ? { links: [{ context: ambient }] } : {}),
+      },
       parent,
     );
-    const own = span.spanContext();
-    if (trace.isSpanContextValid(own)) ctx.state.set(OUTGOING_META, { ...outgoingMeta(ctx), ...traceMetaOf(own) });
-    const record = (outcome: Outcome | undefined) => {
-      const measured = metricUri ? requestAttributes(request, ctx, true) : requestAttributes(request, ctx, false);
+    const recording = span.isRecording();
+    if (recording) span.setAttributes(spanOnlyAttributes(ctx, requestAttributes(request, ctx, true)));
+    // Without an SDK (or sampled out with no parent) there is no context to carry on.
+    const traced = recording || remote !== undefined || ambient !== undefined;
+    const duration = instrument();
+    if (!traced && !duration) return next();
+    if (traced) {
+      const own = span.spanContext();
+      if (trace.isSpanContextValid(own)) ctx.state.set(OUTGOING_META, { ...outgoingMeta(ctx), ...traceMetaOf(own) });
+    }
+    const finish = (outcome: Outcome | undefined, error?: unknown) => {
+      if (recording) endSpan(span, outcome, error);
+      if (!duration) return;
+      const measured = requestAttributes(request, ctx, metricUri);
       if (outcome) {
         measured['error.type'] = outcome.errorType;
         if (outcome.statusCode !== undefined) measured['rpc.response.status_code'] = outcome.statusCode;
@@ -98,16 +121,12 @@ export const telemetry = (options: TelemetryOptions = {}): Middleware => {
     };
     let result: RequestResult;
     try {
-      result = await context.with(trace.setSpan(parent, span), next);
+      result = traced ? await context.with(trace.setSpan(parent, span), next) : await next();
     } catch (error) {
-      const outcome = errorOutcome(error);
-      endSpan(span, outcome, error);
-      record(outcome);
+      finish(errorOutcome(error), error);
       throw error;
     }
-    const outcome = resultOutcome(result);
-    endSpan(span, outcome);
-    record(outcome);
+    finish(resultOutcome(result));
     return result;
   };
 };

@@ -229,3 +229,23 @@ describe('telemetry() through proxy()', () => {
     expect(remoteSpan.parentSpanContext?.spanId).toBe(frontSpan.spanContext().spanId);
   });
 });
+
+describe('telemetry() without an OpenTelemetry SDK', () => {
+  it('passes requests and errors through unchanged and records nothing', async () => {
+    const server = createServer(
+      { name: 'bare', version: '1.0.0' },
+      [tool({ name: 'echo', input: v.object({ text: v.string() }), run: ({ text }) => text })],
+      { middleware: [telemetry()] },
+    );
+    const ok = await server.handle({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'tools/call',
+      params: { name: 'echo', arguments: { text: 'hi' }, _meta: { traceparent: TRACEPARENT } },
+    });
+    expect(ok).toMatchObject({ result: { content: [{ type: 'text', text: 'hi' }] } });
+    const bad = await server.handle({ jsonrpc: '2.0', id: 2, method: 'prompts/get', params: { name: 'none' } });
+    expect(bad).toMatchObject({ error: { code: -32602 } });
+    expect(sdk.spans()).toEqual([]);
+  });
+});
