@@ -5,6 +5,7 @@ import {
   type Histogram,
   type MeterProvider,
   metrics,
+  ProxyTracerProvider,
   type Span,
   SpanKind,
   SpanStatusCode,
@@ -65,6 +66,14 @@ const endSpan = (span: Span, outcome: Outcome | undefined, error?: unknown) => {
  */
 export const telemetry = (options: TelemetryOptions = {}): Middleware => {
   const tracer = (options.tracerProvider ?? trace).getTracer(INSTRUMENTATION_SCOPE);
+  // With no SDK registered the global provider delegates to the API's no-op one: then no span is even started.
+  const noopTracers = new ProxyTracerProvider().getDelegate();
+  const tracesNothing = options.tracerProvider
+    ? () => false
+    : () => {
+        const provider = trace.getTracerProvider();
+        return provider instanceof ProxyTracerProvider && provider.getDelegate() === noopTracers;
+      };
   const metricUri = options.metricResourceUri === true;
   // The global meter provider has no proxy (unlike the tracer's): the meter is resolved at the first
   // request, once the application registered its SDK; the no-op one is never recorded to.
@@ -83,6 +92,8 @@ export const telemetry = (options: TelemetryOptions = {}): Middleware => {
     return histogram;
   };
   return async (request, ctx, next) => {
+    const duration = instrument();
+    if (!duration && tracesNothing()) return next();
     const started = performance.now();
     const meta = ctx.meta;
     const remote = meta?.traceparent === undefined ? undefined : parseTraceparent(meta.traceparent, meta.tracestate);
@@ -103,7 +114,6 @@ export const telemetry = (options: TelemetryOptions = {}): Middleware => {
     if (recording) span.setAttributes(spanOnlyAttributes(ctx, requestAttributes(request, ctx, true)));
     // Without an SDK (or sampled out with no parent) there is no context to carry on.
     const traced = recording || remote !== undefined || ambient !== undefined;
-    const duration = instrument();
     if (!traced && !duration) return next();
     if (traced) {
       const own = span.spanContext();
