@@ -10,7 +10,7 @@ import { Client as ClientV2, StreamableHTTPClientTransport as HttpV2 } from '@mo
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { EmptyResultSchema } from '@modelcontextprotocol/sdk/types.js';
-import { context, SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import * as v from 'valibot';
@@ -227,6 +227,33 @@ describe('telemetry() through proxy()', () => {
     expect(frontSpan.parentSpanContext?.spanId).toBe(CLIENT_SPAN);
     expect(remoteSpan.spanContext().traceId).toBe(TRACE_ID);
     expect(remoteSpan.parentSpanContext?.spanId).toBe(frontSpan.spanContext().spanId);
+  });
+});
+
+describe('telemetry() and the ambient context', () => {
+  it('keeps the client context as parent and links the ambient span (an HTTP span, say); without a client context the ambient one is the parent', async () => {
+    const server = appServer();
+    const ambient = sdk.tracerProvider.getTracer('http').startSpan('POST /mcp');
+    const within = trace.setSpan(context.active(), ambient);
+    const call = (id: number, meta?: Record<string, unknown>) =>
+      context.with(within, () =>
+        server.handle({
+          jsonrpc: '2.0',
+          id,
+          method: 'tools/call',
+          params: { name: 'add', arguments: { a: 1, b: 1 }, ...(meta ? { _meta: meta } : {}) },
+        }),
+      );
+    await call(1, { traceparent: TRACEPARENT });
+    const linked = spanNamed('tools/call add');
+    expect(linked.parentSpanContext?.spanId).toBe(CLIENT_SPAN);
+    expect(linked.links.map((link) => link.context.spanId)).toEqual([ambient.spanContext().spanId]);
+    sdk.reset();
+    await call(2);
+    const child = spanNamed('tools/call add');
+    expect(child.parentSpanContext?.spanId).toBe(ambient.spanContext().spanId);
+    expect(child.links).toEqual([]);
+    ambient.end();
   });
 });
 
