@@ -117,7 +117,11 @@ export const telemetry = (options: TelemetryOptions = {}): Middleware => {
     if (!traced && !duration) return next();
     if (traced) {
       const own = span.spanContext();
-      if (trace.isSpanContextValid(own)) ctx.state.set(OUTGOING_META, { ...outgoingMeta(ctx), ...traceMetaOf(own) });
+      if (trace.isSpanContextValid(own)) {
+        // Formatted only if a request is sent on (a proxied call), on top of what earlier middleware left.
+        const earlier = outgoingMeta(ctx);
+        ctx.state.set(OUTGOING_META, () => ({ ...earlier, ...traceMetaOf(own) }));
+      }
     }
     const finish = (outcome: Outcome | undefined, error?: unknown) => {
       if (recording) endSpan(span, outcome, error);
