@@ -24,6 +24,7 @@ export default defineConfig({
       { find: /^@mcpkit\/openapi$/, replacement: src('openapi') },
       { find: /^@mcpkit\/auth$/, replacement: src('auth') },
       { find: /^@mcpkit\/redis$/, replacement: src('redis') },
+      { find: /^@mcpkit\/otel$/, replacement: src('otel') },
     ],
   },
   test: {

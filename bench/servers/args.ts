@@ -13,9 +13,20 @@ export interface ServerArgs {
   readonly sessionStore: 'memory' | 'redis' | undefined;
   /** The Redis URL of `--session-store redis`. */
   readonly redisUrl: string | undefined;
+  /**
+   * mcpkit only: `telemetry()` in the middleware, with no OpenTelemetry SDK
+   * (`api`: the API's no-op default) or with an SDK that exports nothing (`sdk`).
+   */
+  readonly telemetry: 'off' | 'api' | 'sdk';
 }
 
-/** Parses `--transport http|stdio --port N --json --stateless --tools N --session-store memory|redis --redis-url URL`. */
+const telemetryOf = (value: string | undefined): ServerArgs['telemetry'] => {
+  if (value === undefined) return 'off';
+  if (value === 'api' || value === 'sdk') return value;
+  throw new Error(`unknown --telemetry ${value}`);
+};
+
+/** Parses `--transport http|stdio --port N --json --stateless --tools N --session-store memory|redis --redis-url URL --telemetry api|sdk`. */
 export const parseServerArgs = (argv: readonly string[]): ServerArgs => {
   const value = (name: string): string | undefined => {
     const at = argv.indexOf(name);
@@ -31,6 +42,7 @@ export const parseServerArgs = (argv: readonly string[]): ServerArgs => {
     tools: Number(value('--tools') ?? 1),
     sessionStore: sessionStoreOf(value('--session-store')),
     redisUrl: value('--redis-url'),
+    telemetry: telemetryOf(value('--telemetry')),
   };
 };
 

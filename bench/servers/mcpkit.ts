@@ -2,12 +2,12 @@
  * mcpkit as built from this workspace (`dist/`): `tool()` descriptors folded by
  * `createServer`, served by `serve()` over Streamable HTTP or `serveStdio`.
  */
-import { createServer, type Server, type Store, tool } from '@mcpkit/core';
+import { createServer, type Middleware, type Server, type Store, tool } from '@mcpkit/core';
 import * as v from 'valibot';
 import { fillerNames, type ServerArgs } from './args.js';
 
 /** An mcpkit server with `add` and `tools - 1` filler tools. */
-export const build = (tools = 1): Server =>
+export const build = (tools = 1, middleware: readonly Middleware[] = []): Server =>
   createServer(
     { name: 'bench-mcpkit', version: '1.0.0' },
     ['add', ...fillerNames(tools)].map((name) =>
@@ -18,6 +18,7 @@ export const build = (tools = 1): Server =>
         run: ({ a, b }) => String(a + b),
       }),
     ),
+    middleware.length ? { middleware } : {},
   );
 
 /**
@@ -44,9 +45,23 @@ const sharedOptions = async (args: ServerArgs) => {
   return { sessionStore: counted, routes: { 'GET /store-calls': () => Response.json({ calls }) } };
 };
 
+/**
+ * `telemetry()` as the bench runs it: over the OpenTelemetry API alone (no
+ * SDK registered: the no-op default), or with an SDK that records spans and
+ * the duration metric but exports nothing (no span processor, no reader).
+ */
+const telemetryMiddleware = async (mode: ServerArgs['telemetry']): Promise<Middleware[]> => {
+  if (mode === 'off') return [];
+  const { telemetry } = await import('@mcpkit/otel');
+  if (mode === 'api') return [telemetry()];
+  const { BasicTracerProvider } = await import('@opentelemetry/sdk-trace-base');
+  const { MeterProvider } = await import('@opentelemetry/sdk-metrics');
+  return [telemetry({ tracerProvider: new BasicTracerProvider(), meterProvider: new MeterProvider() })];
+};
+
 /** Starts the mcpkit server; resolves to the endpoint URL (HTTP) or undefined (stdio). */
 export const start = async (args: ServerArgs): Promise<string | undefined> => {
-  const server = build(args.tools);
+  const server = build(args.tools, await telemetryMiddleware(args.telemetry));
   if (args.transport === 'stdio') {
     const { serveStdio } = await import('@mcpkit/runtime/stdio');
     await serveStdio(server);

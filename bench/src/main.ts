@@ -23,6 +23,7 @@ import { openapiScenario } from './scenarios/openapi.js';
 import { sessions } from './scenarios/sessions.js';
 import { stdio } from './scenarios/stdio.js';
 import { storeScenario } from './scenarios/store.js';
+import { telemetryScenario } from './scenarios/telemetry.js';
 
 const SCENARIOS = {
   'http-stateful': httpStateful,
@@ -35,6 +36,7 @@ const SCENARIOS = {
   openapi: openapiScenario,
   cluster,
   store: storeScenario,
+  telemetry: telemetryScenario,
 };
 
 const argv = process.argv.slice(2).filter((arg) => arg !== '--');
