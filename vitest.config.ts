@@ -24,10 +24,13 @@ export default defineConfig({
       { find: /^@mcpkit\/openapi$/, replacement: src('openapi') },
       { find: /^@mcpkit\/auth$/, replacement: src('auth') },
       { find: /^@mcpkit\/redis$/, replacement: src('redis') },
+      { find: /^@mcpkit\/otel$/, replacement: src('otel') },
     ],
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'examples/**/*.test.ts'],
     testTimeout: 20_000,
+    // Hooks start servers and child processes: a busy 2-core CI machine needs more than the 10 s default.
+    hookTimeout: 30_000,
   },
 });

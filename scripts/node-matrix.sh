@@ -10,6 +10,7 @@ echo "node $(npx -y "node@${major}" -v)"
 exec npx -y "node@${major}" node_modules/vitest/vitest.mjs run \
   packages/core \
   packages/runtime/test/connect.test.ts \
+  packages/runtime/test/connect-client.test.ts \
   packages/runtime/test/session.test.ts \
   packages/runtime/test/session-requests.test.ts \
   packages/runtime/test/stdio.test.ts \

@@ -6,7 +6,7 @@
 // checked for README, LICENSE, engines and leftover `workspace:` ranges.
 // Usage: node scripts/pack-check.mjs [--keep]   (exit 0 when everything held)
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -207,9 +207,69 @@ console.log('served', process.argv[2], 'over stdio to the SDK client');
     );
   }
 
+  step('@mcpkit/core installed alone (what it pulls into a user project)');
+  /** Installs the named tarballs alone in a fresh project: its directory, package count and size on disk. */
+  const installAlone = (name, names) => {
+    const dir = join(work, name);
+    mkdirSync(dir);
+    const dependencies = Object.fromEntries(names.map((n) => [n, `file:${packed[n]}`]));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, private: true, type: 'module', dependencies }));
+    run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: dir });
+    const count = run('npm', ['ls', '--all', '--parseable'], { cwd: dir }).trim().split('\n').length - 1;
+    const kib = Number(run('du', ['-sk', join(dir, 'node_modules')]).split('\t')[0]);
+    console.log(`${names.join(' + ')}: ${count} packages, ${(kib / 1024).toFixed(1)} MB on disk`);
+    return dir;
+  };
+  const coreAlone = installAlone('core-alone', ['@mcpkit/core']);
+  check(
+    !existsSync(join(coreAlone, 'node_modules', '@modelcontextprotocol')),
+    '@mcpkit/core installs without the SDK (nor its express/hono server stack)',
+  );
+  // Its declarations stand alone: type-check a server against core only, under every resolution a user may pick.
+  writeFileSync(
+    join(coreAlone, 'server.ts'),
+    `import { createServer, tool, type CallToolResult, type Tool } from '@mcpkit/core';
+import * as v from 'valibot';
+export const server = createServer({ name: 'alone', version: '1' }, [
+  tool({ name: 'add', input: v.object({ a: v.number(), b: v.number() }), run: ({ a, b }) => a + b }),
+]);
+export const result: CallToolResult = { content: [{ type: 'text', text: 'ok' }] };
+export const described: Tool = { name: 'add', inputSchema: { type: 'object' } };
+`,
+  );
+  writeFileSync(
+    join(coreAlone, 'server.cts'),
+    `import core = require('@mcpkit/core');
+export const server: core.Server = core.createServer({ name: 'alone', version: '1' }, []);
+`,
+  );
+  for (const [resolution, module, file] of [
+    ['nodenext', 'nodenext', 'server.ts'],
+    ['bundler', 'esnext', 'server.ts'],
+    ['node16', 'node16', 'server.cts'],
+  ]) {
+    const config = `tsconfig.${resolution}.json`;
+    const compilerOptions = { module, moduleResolution: resolution, target: 'es2022', strict: true, noEmit: true };
+    writeFileSync(
+      join(coreAlone, config),
+      JSON.stringify({ compilerOptions: { ...compilerOptions, types: [] }, files: [file] }),
+    );
+    attempt(`tsc on a project with @mcpkit/core alone (${resolution}, skipLibCheck off)`, () =>
+      run(process.execPath, [tsc, '-p', config], { cwd: coreAlone }),
+    );
+  }
+  // @mcpkit/runtime is not measured here (a second full install): it needs the SDK at run time for connect(), the
+  // proxy and `mcpkit call`, so it installs the SDK's whole tree (105 packages, 46 MB with core, in November 2026).
+
   step('run servers through the installed bin');
   const version = attempt('mcpkit --version', () => run(process.execPath, [mcpkit, '--version'], { cwd: project }));
   if (version) console.log(version.trim());
+  attempt('npx @mcpkit/runtime call server.ts add a=1 b=2 (the documented form; --no: the installed package)', () => {
+    const out = JSON.parse(
+      run('npx', ['--no', '--', '@mcpkit/runtime', 'call', 'server.ts', 'add', 'a=1', 'b=2'], { cwd: project }),
+    );
+    if (out.structuredContent?.sum !== 3) throw new Error(JSON.stringify(out));
+  });
   attempt('mcpkit call server.ts (TypeScript through the installed tsx)', () => {
     const out = JSON.parse(run(process.execPath, [mcpkit, 'call', 'server.ts', 'add', 'a=1', 'b=2'], { cwd: project }));
     if (out.structuredContent?.sum !== 3) throw new Error(JSON.stringify(out));
@@ -220,6 +280,87 @@ console.log('served', process.argv[2], 'over stdio to the SDK client');
   attempt('mcpkit run server.ts over stdio, driven by the SDK client', () =>
     run(process.execPath, ['client.mjs', 'server.ts'], { cwd: project }),
   );
+
+  step('mcpkit install from the tarball: every client, in a scratch home');
+  const home = join(work, 'home');
+  const desktop = join(home, '.config', 'Claude', 'claude_desktop_config.json');
+  mkdirSync(join(home, '.config', 'Claude'), { recursive: true });
+  const other = { command: 'uvx', args: ['other-server'] };
+  writeFileSync(desktop, JSON.stringify({ globalShortcut: 'Ctrl+Space', mcpServers: { other } }, null, 2));
+  const installEnv = { ...process.env, MCPKIT_INSTALL_HOME: home };
+  /** Runs the installed `mcpkit install`; resolves with its exit code and output, failing or not. */
+  const install = (args) => {
+    try {
+      return {
+        code: 0,
+        stdout: run(process.execPath, [mcpkit, 'install', ...args], { cwd: project, env: installEnv }),
+      };
+    } catch (error) {
+      return { code: error.status, stdout: String(error.stdout ?? '') };
+    }
+  };
+  const readConfig = (path) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
+  const CONFIGS = {
+    'claude-desktop': [desktop, 'mcpServers'],
+    'claude-code': [join(home, '.claude.json'), 'mcpServers'],
+    cursor: [join(home, '.cursor', 'mcp.json'), 'mcpServers'],
+    vscode: [join(home, '.config', 'Code', 'User', 'mcp.json'), 'servers'],
+    'mcp-json': [join(project, 'mcp.json'), 'mcpServers'],
+  };
+  writeFileSync(
+    join(project, 'entry-client.mjs'),
+    `import { readFileSync } from 'node:fs';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+const [path, key, name] = process.argv.slice(2);
+const entry = JSON.parse(readFileSync(path, 'utf8'))[key][name];
+const client = new Client({ name: 'entry-client', version: '1' });
+await client.connect(new StdioClientTransport({ command: entry.command, args: entry.args, env: entry.env, cwd: entry.cwd }));
+const add = await client.callTool({ name: 'add', arguments: { a: 2, b: 3 } });
+await client.close();
+if (JSON.stringify(add.structuredContent) !== '{"sum":5}') throw new Error('add: ' + JSON.stringify(add));
+`,
+  );
+  for (const [client, [path, key]] of Object.entries(CONFIGS)) {
+    const before = readConfig(path);
+    attempt(`install ${client} --dry-run: shows the diff, writes nothing`, () => {
+      const dry = install([client, 'server.ts', '--dry-run']);
+      if (dry.code !== 0 || !dry.stdout.includes('"scratch"')) throw new Error(JSON.stringify(dry));
+      if (readConfig(path) !== before) throw new Error(`${path} changed`);
+    });
+    attempt(`install ${client}: writes the entry to ${path.slice(work.length + 1)}, keeps the others`, () => {
+      const done = install([client, 'server.ts', '--env', 'MODE=test']);
+      if (done.code !== 0) throw new Error(JSON.stringify(done));
+      const config = JSON.parse(readConfig(path));
+      if (!config[key]?.scratch) throw new Error(JSON.stringify(config));
+      if (client === 'claude-desktop' && (config.globalShortcut !== 'Ctrl+Space' || !config.mcpServers.other))
+        throw new Error(`other settings lost: ${JSON.stringify(config)}`);
+    });
+    attempt(`the ${client} entry starts the server for the SDK client`, () =>
+      run(process.execPath, [join(project, 'entry-client.mjs'), path, key, 'scratch'], { cwd: work }),
+    );
+    // The merge is shared by every client: checked on one `mcpServers` client and on VS Code's `servers`.
+    if (client !== 'claude-desktop' && client !== 'vscode') continue;
+    attempt(`install ${client} again: the same entry is a no-op, a different one is refused without --force`, () => {
+      const written = readConfig(path);
+      const same = install([client, 'server.ts', '--env', 'MODE=test']);
+      if (same.code !== 0 || readConfig(path) !== written) throw new Error(`not a no-op: ${JSON.stringify(same)}`);
+      const clash = install([client, 'server.ts', '--env', 'MODE=other']);
+      if (clash.code !== 1 || readConfig(path) !== written) throw new Error(`clobbered: ${JSON.stringify(clash)}`);
+    });
+  }
+
+  attempt("docs/stdio.md's Claude Desktop snippet (npx -y tsx <absolute file that calls serve()>) as written", () => {
+    writeFileSync(
+      join(project, 'serve-self.ts'),
+      `import { serve } from '@mcpkit/runtime';\nimport server from './server.js';\n\nawait serve(server);\n`,
+    );
+    const snippet = join(work, 'claude_desktop_config.json');
+    const entry = { command: 'npx', args: ['-y', 'tsx', join(project, 'serve-self.ts')], env: { MODE: 'test' } };
+    writeFileSync(snippet, JSON.stringify({ mcpServers: { 'my-server': entry } }));
+    // Started from elsewhere, as Claude Desktop does: nothing but the absolute path ties it to the project.
+    run(process.execPath, [join(project, 'entry-client.mjs'), snippet, 'mcpServers', 'my-server'], { cwd: work });
+  });
 
   if (packed['create-mcpkit']) {
     step('npm create mcpkit, from the tarball: a new project on the packed packages');

@@ -11,7 +11,23 @@ passed=0
 failed=0
 report="$(mktemp -d)"
 
-step() { echo; echo "==> $*"; }
+# Each step's wall time, printed as it ends and summed up at the end (CI must stay under 15 minutes).
+timings=()
+step_name=""
+step_started=$SECONDS
+end_step() {
+  if [ -n "$step_name" ]; then
+    timings+=("$(printf '%5d s  %s' $((SECONDS - step_started)) "$step_name")")
+    echo "<== $((SECONDS - step_started)) s: $step_name"
+  fi
+  step_name=""
+}
+step() {
+  end_step
+  step_name="$*"
+  step_started=$SECONDS
+  echo; echo "==> $*"
+}
 
 step "system packages (Chromium for the sign-in browser tests)"
 # Debian's chromium, driven by playwright-core: never a downloaded browser. Installed once.
@@ -23,6 +39,12 @@ step "system packages (redis-server for the scale-out tests)"
 # Debian's redis-server: the tests start their own on a free loopback port and stop it after. Installed once.
 if [ ! -x /usr/bin/redis-server ] && command -v apt-get >/dev/null 2>&1; then
   apt-get update -qq && apt-get install -y -qq redis-server >/dev/null || echo "redis-server install failed"
+fi
+
+step "system packages (nginx, the load balancer of the cluster tests)"
+# Debian's nginx, run by examples/cluster in the foreground with its own config (never as a service).
+if [ ! -x /usr/sbin/nginx ] && command -v apt-get >/dev/null 2>&1; then
+  apt-get update -qq && apt-get install -y -qq nginx-light >/dev/null || echo "nginx install failed"
 fi
 
 step "install"
@@ -81,8 +103,8 @@ if [ -f scripts/node-matrix.sh ]; then
 fi
 
 if [ -f examples/runtimes/check.mjs ]; then
-  # The fetch handler on the runtimes the README names: Bun.serve and Deno.serve (npm's bun and deno packages).
-  step "Bun and Deno servers driven by the SDK client (examples/runtimes/check.mjs)"
+  # The fetch handler on the runtimes the README names: Bun.serve, Deno.serve and workerd (npm's bun, deno and workerd).
+  step "Bun, Deno and workerd servers driven by the SDK client (examples/runtimes/check.mjs)"
   if node examples/runtimes/check.mjs; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 fi
 
@@ -92,6 +114,11 @@ if [ -d bench ]; then
   if "${PNPM[@]}" bench --quick; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 fi
 
+end_step
+echo
+echo "step times (wall):"
+printf '%s\n' "${timings[@]}"
+printf '%5d s  total\n' "$SECONDS"
 echo
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const PACKAGES = ['core', 'runtime', 'openapi', 'redis'];
+const PACKAGES = ['core', 'runtime', 'openapi', 'redis', 'otel'];
 // The packages' own tsup config, JavaScript only: the same code `pnpm build`
 // emits, without the slow declaration pass (and without wiping existing .d.ts).
 const BUILD_JS = "const { build } = await import('tsup'); await build({ dts: false, clean: false, silent: true });";
 
 /**
- * Builds @mcpkit/core, @mcpkit/runtime, @mcpkit/openapi and @mcpkit/redis into their `dist/`, which is what the
+ * Builds @mcpkit/core, @mcpkit/runtime, @mcpkit/openapi, @mcpkit/redis and @mcpkit/otel into their `dist/`, which is what the
  * bench imports (as users would). Returns an error message instead of throwing,
  * so a broken build only turns the mcpkit column into n/a.
  */

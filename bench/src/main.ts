@@ -14,6 +14,7 @@ import { type Row, toMarkdown } from './lib/report.js';
 import { LIBRARIES, type Library } from './lib/spawn-server.js';
 import { pickLoadGenerator } from './load/pick.js';
 import { attacks } from './scenarios/attacks.js';
+import { cluster } from './scenarios/cluster.js';
 import { http2026 } from './scenarios/http-2026.js';
 import { httpStateful } from './scenarios/http-stateful.js';
 import { httpStateless } from './scenarios/http-stateless.js';
@@ -22,6 +23,7 @@ import { openapiScenario } from './scenarios/openapi.js';
 import { sessions } from './scenarios/sessions.js';
 import { stdio } from './scenarios/stdio.js';
 import { storeScenario } from './scenarios/store.js';
+import { telemetryScenario } from './scenarios/telemetry.js';
 
 const SCENARIOS = {
   'http-stateful': httpStateful,
@@ -32,7 +34,9 @@ const SCENARIOS = {
   'many-tools': manyTools,
   attacks,
   openapi: openapiScenario,
+  cluster,
   store: storeScenario,
+  telemetry: telemetryScenario,
 };
 
 const argv = process.argv.slice(2).filter((arg) => arg !== '--');

@@ -40,6 +40,8 @@ export type {
 } from './context/context.js';
 export type { HttpRequestInfo } from './context/http.js';
 export { isLogLevel, LOG_LEVELS } from './context/log-levels.js';
+export { mapStateMethods, type SessionStateMethods } from './context/map-state.js';
+export { OUTGOING_META, outgoingMeta } from './context/outgoing-meta.js';
 export {
   createVisibility,
   everythingEnabled,

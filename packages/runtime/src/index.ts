@@ -9,6 +9,12 @@ export { authInfoFromClaims } from './auth/claims.js';
 export { type JwtKey, type JwtOptions, jwt } from './auth/jwt.js';
 export type { Authenticator, AuthOptions, VerifyContext } from './auth/types.js';
 export { type Connection, type ConnectOptions, connect } from './client/connect.js';
+export {
+  type ClientConnection,
+  type ConnectClientOptions,
+  connectClient,
+  type TransportClient,
+} from './client/connect-client.js';
 export type { BusEvent, EventBus, EventFilter, Unsubscribe } from './events/event-bus.js';
 export type { HubListenOptions } from './events/listen.js';
 export { createMemoryEventBus, type MemoryEventBusOptions } from './events/memory-event-bus.js';

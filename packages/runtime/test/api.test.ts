@@ -13,6 +13,7 @@ describe('public API of @mcpkit/runtime', () => {
         "bearer",
         "closeProxies",
         "connect",
+        "connectClient",
         "createMemoryEventBus",
         "createMemoryEventStore",
         "createSession",

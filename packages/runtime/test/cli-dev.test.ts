@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -44,9 +46,10 @@ const project = (name: string) => {
 const textOf = (result: Record<string, unknown>) => (result.content as { text: string }[])[0]?.text;
 
 /** Starts `mcpkit dev` and resolves with its URL once the banner is out. */
-const startDev = async (args: string[]) => {
+const startDev = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
   const child: ChildProcess = spawn(process.execPath, cliArgs('dev', ...args), {
     cwd: ROOT,
+    env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -128,6 +131,66 @@ describe('mcpkit dev', () => {
     await until(() => changes >= 1);
     expect(textOf(await client.callTool({ name: 'word' }))).toBe('two');
   }, 120_000);
+
+  it('--inspector starts the MCP Inspector (from npm) connected to the served URL, and stops it on shutdown', async () => {
+    const { server } = project('inspector');
+    // The Inspector's web port cannot be 0 (it derives its allowed origins from it): take a free one.
+    const port = await new Promise<number>((resolve) => {
+      const probe = createNetServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const token = randomUUID();
+    const dev = await startDev([server, '--inspector', '--port', '0'], {
+      CLIENT_PORT: String(port),
+      MCP_SANDBOX_PORT: '0',
+      MCP_APP_ORIGIN_PORT: '0',
+      MCP_AUTO_OPEN_ENABLED: 'false',
+      MCP_INSPECTOR_API_TOKEN: token,
+      MCP_INSPECTOR_SECRET_STORE: 'memory',
+      MCP_STORAGE_DIR: join(server, '..', 'inspector-storage'),
+    });
+    const api = (path: string, body?: unknown) =>
+      fetch(`http://127.0.0.1:${port}${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { 'x-mcp-remote-auth': `Bearer ${token}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    // npx may first download it: the test's timeout bounds the wait.
+    const config = await until(async () => {
+      const answer = await api('/api/config').catch(() => undefined);
+      return answer?.ok ? ((await answer.json()) as Record<string, unknown>) : undefined;
+    });
+    expect(config).toMatchObject({ defaultTransport: 'streamable-http', defaultServerUrl: dev.url });
+    expect(dev.stderr()).toContain(`inspector: starting @modelcontextprotocol/inspector@2 against ${dev.url}`);
+
+    // The Inspector's backend reaches the served file: it connects and gets an answer to initialize.
+    const connected = (await (
+      await api('/api/mcp/connect', { config: { type: 'streamable-http', url: dev.url } })
+    ).json()) as { sessionId?: string };
+    expect(connected.sessionId).toBeTruthy();
+    const initialize = {
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'inspector-test', version: '1' } },
+    };
+    expect(await (await api('/api/mcp/send', { sessionId: connected.sessionId, message: initialize })).json()).toEqual({
+      ok: true,
+    });
+
+    // Shutting mcpkit dev down ends the Inspector (npx and all it started): its port stops answering.
+    dev.child.kill('SIGTERM');
+    await dev.exited;
+    await until(
+      async () =>
+        (await api('/api/config').then(
+          () => false,
+          () => true,
+        )) || undefined,
+    );
+  }, 240_000);
 
   it('refuses --inspector with --transport stdio', async () => {
     const { server } = project('usage');

@@ -51,7 +51,7 @@ const transports = {
   },
 };
 
-describe.each(Object.entries(transports))('extensions and custom methods, SDK v1 over %s', (_name, open) => {
+describe.each(Object.entries(transports))('extensions and custom methods, SDK v1 over %s', (name, open) => {
   it('advertises capabilities.extensions at initialize', async () => {
     const client = await connectV1(await open());
     expect(client.getServerCapabilities()?.extensions).toEqual({ [EXTENSION]: { engines: ['web'] } });
@@ -67,6 +67,10 @@ describe.each(Object.entries(transports))('extensions and custom methods, SDK v1
     expect((result as { clientSettings: unknown }).clientSettings).toEqual({ mimeTypes: ['text/html'] });
     // A handler that returns nothing answers an empty result.
     expect(await client.request({ method: 'com.example/ping' }, EmptyResultSchema)).toEqual({});
+    // ctx.http: the POST on HTTP, absent on stdio.
+    expect(await client.request({ method: 'com.example/http' }, SearchResult)).toEqual({
+      http: name === 'http' ? { method: 'POST' } : null,
+    });
   });
 
   it('answers bad params with -32602, an unknown method with -32601, a throwing handler with -32603, and keeps serving', async () => {

@@ -256,3 +256,22 @@ describe('Streamable HTTP: resumability', () => {
     expect(oldEvents.every((e) => e.id)).toBe(true);
   });
 });
+
+describe('Streamable HTTP: an event store that fails', () => {
+  it('still delivers answers to the connected client (they are only not resumable)', async () => {
+    let failing = false;
+    const memory = createMemoryEventStore();
+    const eventStore: EventStore = {
+      storeEvent: (streamId, message) =>
+        failing ? Promise.reject(new Error('event store down')) : memory.storeEvent(streamId, message),
+      replayEventsAfter: memory.replayEventsAfter,
+    };
+    const running = await startHttp(cleanup, { eventStore });
+    const client = new Client({ name: 'failing-store', version: '1.0.0' });
+    cleanup.add(() => client.close());
+    await client.connect(new StreamableHTTPClientTransport(new URL(running.url)));
+    failing = true;
+    const result = await client.callTool({ name: 'echo', arguments: { text: 'still here' } });
+    expect(JSON.stringify(result.content)).toContain('still here');
+  });
+});

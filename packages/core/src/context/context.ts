@@ -37,8 +37,21 @@ export type { ComponentRef, ComponentSelector } from './component-ref.js';
 export interface SessionInfo {
   /** The session id; `undefined` in stateless mode and in tests. */
   readonly id: string | undefined;
-  /** State that lives as long as the session; private to it. */
+  /**
+   * State that lives as long as the session; private to it. With a shared
+   * session store (several instances) it is loaded when a request starts and
+   * saved when it ends, so its values must be JSON; prefer `getState`/`setState`.
+   */
   readonly state: Map<string, unknown>;
+  /**
+   * Reads one session state value. With a shared session store it reads the
+   * store, so it sees what a request on another instance wrote.
+   */
+  readonly getState: <T = unknown>(key: string) => Promise<T | undefined>;
+  /** Writes one session state value (JSON with a shared session store), saved before it resolves. */
+  readonly setState: (key: string, value: unknown) => Promise<void>;
+  /** Removes one session state value; answers whether it was there. */
+  readonly deleteState: (key: string) => Promise<boolean>;
   /** The client's `clientInfo` from initialize. */
   readonly clientInfo: Implementation | undefined;
   /** What the client declared it supports. */

@@ -3,6 +3,7 @@ import type { InputAnswers } from '../input/answers.js';
 import type { ReadResourceResult } from '../protocol/types.js';
 import type { McpRequest } from '../request/request.js';
 import type { Context, Logger, RequestWiring, SessionInfo } from './context.js';
+import { mapStateMethods } from './map-state.js';
 import { everythingEnabled } from './visibility-rules.js';
 
 const noop = () => {};
@@ -46,16 +47,20 @@ const enableNeedsSession = needsSession('enable');
 const disableNeedsSession = needsSession('disable');
 
 /** The session of a direct call: no id, fresh state, everything visible. */
-export const detachedSession = (): SessionInfo => ({
-  id: undefined,
-  state: new Map(),
-  clientInfo: undefined,
-  clientCapabilities: undefined,
-  protocolVersion: undefined,
-  enable: enableNeedsSession,
-  disable: disableNeedsSession,
-  isEnabled: everythingEnabled,
-});
+export const detachedSession = (): SessionInfo => {
+  const state = new Map<string, unknown>();
+  return {
+    id: undefined,
+    state,
+    ...mapStateMethods(() => state),
+    clientInfo: undefined,
+    clientCapabilities: undefined,
+    protocolVersion: undefined,
+    enable: enableNeedsSession,
+    disable: disableNeedsSession,
+    isEnabled: everythingEnabled,
+  };
+};
 
 const SIGNAL = Symbol('mcpkit.signal');
 const INPUT = Symbol('mcpkit.input');

@@ -1,6 +1,7 @@
 /**
- * Protocol types re-exported from the official SDK. Type-only: core carries no
- * runtime dependency on the SDK (and so none on zod).
+ * Protocol types, as the official SDK declares them, expanded into plain
+ * structures by scripts/protocol-types.mjs: core depends on the SDK neither at
+ * run time nor in its published declarations (and so not on zod either).
  */
 export type {
   Annotations,
@@ -41,7 +42,7 @@ export type {
   TextResourceContents,
   Tool,
   ToolAnnotations,
-} from '@modelcontextprotocol/sdk/types.js';
+} from './sdk-types.js';
 
 /** A JSON-RPC request id. */
 export type RequestId = string | number;

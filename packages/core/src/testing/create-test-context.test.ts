@@ -118,3 +118,18 @@ describe('createTestContext()', () => {
     expect(ctx.recorded.logs).toHaveLength(1);
   });
 });
+
+describe('createTestContext({ http })', () => {
+  test('gives handlers ctx.http as an HTTP transport would, and none by default', async () => {
+    const server = createServer({ name: 't', version: '1' }, [
+      tool({ name: 'tenant', run: (_args, ctx) => ctx.http?.headers['x-tenant'] ?? 'none' }),
+    ]);
+    const http = { method: 'POST', url: 'http://localhost/mcp', headers: { 'x-tenant': 'acme' } };
+    expect((await server.callTool('tenant', {}, createTestContext({ http }))).content).toEqual([
+      { type: 'text', text: 'acme' },
+    ]);
+    expect((await server.callTool('tenant', {}, createTestContext())).content).toEqual([
+      { type: 'text', text: 'none' },
+    ]);
+  });
+});

@@ -12,7 +12,9 @@ import type {
   SessionInfo,
 } from '../context/context.js';
 import { everythingEnabled } from '../context/defaults.js';
+import type { HttpRequestInfo } from '../context/http.js';
 import { LOG_LEVELS } from '../context/log-levels.js';
+import { mapStateMethods } from '../context/map-state.js';
 import { isEnabledUnder } from '../context/visibility-rules.js';
 import { ClientUnavailableError } from '../errors/errors.js';
 import type { InputAnswers } from '../input/answers.js';
@@ -53,6 +55,8 @@ export interface TestContextOptions extends TestLifespanOptions {
   readonly sessionId?: string;
   /** Who the request is from, as a transport's authentication would set it. */
   readonly auth?: AuthInfo;
+  /** The HTTP request that carried it (`ctx.http`), as an HTTP transport would show it; none by default. */
+  readonly http?: HttpRequestInfo;
   /** `ctx.input`: the answers a handler re-entered after `inputRequired()` reads. */
   readonly input?: InputAnswers;
   readonly state?: Map<string, unknown>;
@@ -97,10 +101,12 @@ export const createTestContext = (options: TestContextOptions = {}): TestContext
     LOG_LEVELS.map((level) => [level, ((data, name) => log(level, data, name)) as LogMethod]),
   );
   const disabled: { action: 'enable' | 'disable'; selector: ComponentSelector }[] = recorded.visibility;
+  const state = options.state ?? new Map<string, unknown>();
   const session: SessionInfo = {
     ...testLifespans(options),
     id: options.sessionId,
-    state: options.state ?? new Map(),
+    state,
+    ...mapStateMethods(() => state),
     clientInfo: options.clientInfo,
     clientCapabilities: options.clientCapabilities,
     protocolVersion: undefined,
@@ -137,6 +143,7 @@ export const createTestContext = (options: TestContextOptions = {}): TestContext
     meta: options.meta,
     state: new Map(),
     auth: options.auth,
+    http: options.http,
     log: { ...logger, log } as Logger,
     progress: async (progress, total, message) => {
       recorded.progress.push({

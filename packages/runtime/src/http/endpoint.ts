@@ -1,12 +1,14 @@
-import { type AuthInfo, ErrorCode, type Server } from '@mcpkit/core';
+import { type AuthInfo, ErrorCode, isStoreUnavailable, type Server } from '@mcpkit/core';
 import { type JSONRPCMessage, SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
 import { foreignSession, identityOf } from '../auth/identity.js';
 import type { SessionHub } from '../session/hub.js';
 import type { EventStore } from './event-store.js';
 import type { HttpReply, HttpRequest } from './exchange.js';
-import { rpcErrorResponse } from './responses.js';
+import { rpcErrorResponse, tooManySessions } from './responses.js';
 import type { ServerHeaderParams } from './server-header-params.js';
 import type { SessionEntry, SessionTable } from './session-table.js';
+import type { SharedSessions } from './shared-sessions.js';
+import { storeUnavailable } from './store-unavailable.js';
 
 /** Everything the MCP endpoint's method handlers share. */
 export interface Endpoint {
@@ -27,6 +29,8 @@ export interface Endpoint {
   readonly contextHeaders: ReadonlySet<string>;
   /** Longest life of one GET stream connection. */
   readonly maxStreamMs: number;
+  /** Sessions shared with other instances through a store (`sessionStore`); undefined for one instance. */
+  readonly shared: SharedSessions | undefined;
 }
 
 /** The revision the spec says to assume when a client sends no `MCP-Protocol-Version`. */
@@ -57,6 +61,8 @@ export const checkProtocolVersion = (request: HttpRequest): HttpReply | undefine
   return undefined;
 };
 
+const notFound = () => rpcErrorResponse(404, ErrorCode.InvalidRequest, 'Session not found: it ended or never existed');
+
 /**
  * Finds the session a request names: 400 without `Mcp-Session-Id`, 404 for an
  * unknown or ended one, 403 when `auth` is not the identity that opened it.
@@ -67,9 +73,34 @@ export const findSession = (endpoint: Endpoint, request: HttpRequest, auth?: Aut
     return rpcErrorResponse(400, ErrorCode.InvalidRequest, 'Bad Request: the Mcp-Session-Id header is required');
   }
   const entry = endpoint.table.get(id);
-  if (!entry) return rpcErrorResponse(404, ErrorCode.InvalidRequest, 'Session not found: it ended or never existed');
+  if (!entry) return notFound();
   if (entry.owner !== identityOf(auth)) return foreignSession();
   return checkProtocolVersion(request) ?? entry;
+};
+
+/**
+ * {@link findSession} for sessions shared through a store: a session another
+ * instance opened is loaded from the store and served here, and a local copy
+ * is refreshed first. 503 with `Retry-After` when the store is unreachable.
+ */
+export const findSharedSession = async (
+  endpoint: Endpoint,
+  shared: SharedSessions,
+  request: HttpRequest,
+  auth?: AuthInfo,
+): Promise<SessionEntry | HttpReply> => {
+  const id = request.header('mcp-session-id');
+  if (!id) return findSession(endpoint, request, auth);
+  let entry: SessionEntry | undefined;
+  try {
+    entry = await shared.find(id);
+  } catch (error) {
+    if (isStoreUnavailable(error)) return storeUnavailable();
+    // The hub's hello budget is spent: no room to serve one more session here now.
+    return tooManySessions();
+  }
+  if (!entry) return notFound();
+  return findSession(endpoint, request, auth);
 };
 
 /** Whether a message is an `initialize` request. */

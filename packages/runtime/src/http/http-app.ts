@@ -14,12 +14,15 @@ import {
   DEFAULT_MAX_SESSIONS,
   DEFAULT_MAX_SESSIONS_PER_IDENTITY,
   DEFAULT_MAX_STREAM_MS,
+  DEFAULT_SESSION_STORE_TIMEOUT_MS,
   DEFAULT_SESSION_TTL_MS,
   type HttpOptions,
 } from './options.js';
 import { createRouter, type Router } from './router.js';
 import { serverHeaderParams } from './server-header-params.js';
 import { createSessionTable } from './session-table.js';
+import { createSharedSessions, type SharedSessions } from './shared-sessions.js';
+import { openStatefulSession } from './stateful-session.js';
 
 /** A Streamable HTTP transport bound to one server, before any framework adapter. */
 export interface HttpApp {
@@ -32,11 +35,28 @@ export interface HttpApp {
 export const createHttpApp = (server: Server, options: HttpOptions = {}): HttpApp => {
   const hub = options.hub ?? createSessionHub(server, limitOptionsOf(options));
   assertHubFor(hub, server, 'The hub given to the HTTP transport');
+  const ttlMs = options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS;
+  const maxSessions = options.maxSessions ?? DEFAULT_MAX_SESSIONS;
+  let shared: SharedSessions | undefined;
   const table = createSessionTable(
-    options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
-    options.maxSessions ?? DEFAULT_MAX_SESSIONS,
+    ttlMs,
+    maxSessions,
     options.maxSessionsPerIdentity ?? DEFAULT_MAX_SESSIONS_PER_IDENTITY,
+    {
+      evicted: (entry) => shared?.evicted(entry),
+      kept: (entry) => shared?.kept(entry),
+    },
   );
+  if (options.sessionStore && !options.stateless) {
+    shared = createSharedSessions({
+      store: options.sessionStore,
+      ttlMs,
+      maxSessions,
+      timeoutMs: options.sessionStoreTimeoutMs ?? DEFAULT_SESSION_STORE_TIMEOUT_MS,
+      local: table.peek,
+      adopt: (id, owner) => openStatefulSession(endpoint, owner, id),
+    });
+  }
   const endpoint: Endpoint = {
     server,
     hub,
@@ -51,6 +71,7 @@ export const createHttpApp = (server: Server, options: HttpOptions = {}): HttpAp
     listens: new Set(),
     contextHeaders: new Set(options.contextHeaders?.map((name) => name.toLowerCase())),
     maxStreamMs: options.maxStreamMs ?? DEFAULT_MAX_STREAM_MS,
+    shared,
   };
   const path = options.path ?? '/mcp';
   // Every MCP request is authenticated (when `auth` is set); the metadata stays public.
@@ -74,6 +95,7 @@ export const createHttpApp = (server: Server, options: HttpOptions = {}): HttpAp
       // Listen streams are answered before the connections go.
       for (const end of [...endpoint.listens]) end();
       table.closeAll();
+      shared?.close().catch(() => {});
     },
   };
 };

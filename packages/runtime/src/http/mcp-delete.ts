@@ -1,14 +1,30 @@
 import type { AuthInfo } from '@mcpkit/core';
-import { type Endpoint, findSession } from './endpoint.js';
+import { type Endpoint, findSession, findSharedSession } from './endpoint.js';
 import { type HttpReply, type HttpRequest, isReply } from './exchange.js';
 import { statelessNotAllowed } from './mcp-get.js';
 import { emptyResponse } from './responses.js';
+import { storeUnavailable } from './store-unavailable.js';
 
-/** DELETE on the MCP endpoint: ends the session and frees everything it held; its id then gets 404. */
-export const handleDelete = (endpoint: Endpoint, request: HttpRequest, auth?: AuthInfo): HttpReply => {
+/**
+ * DELETE on the MCP endpoint: ends the session and frees everything it held;
+ * its id then gets 404 (on every instance, with a shared session store).
+ */
+export const handleDelete = async (endpoint: Endpoint, request: HttpRequest, auth?: AuthInfo): Promise<HttpReply> => {
   if (endpoint.stateless) return statelessNotAllowed();
-  const entry = findSession(endpoint, request, auth);
+  if (!endpoint.shared) {
+    const entry = findSession(endpoint, request, auth);
+    if (isReply(entry)) return entry;
+    entry.session.close();
+    return emptyResponse(204);
+  }
+  const entry = await findSharedSession(endpoint, endpoint.shared, request, auth);
   if (isReply(entry)) return entry;
+  // Ended in the store first: every other instance then drops its copy, and the id gets 404 everywhere.
+  try {
+    await endpoint.shared.end(entry);
+  } catch {
+    return storeUnavailable();
+  }
   entry.session.close();
   return emptyResponse(204);
 };

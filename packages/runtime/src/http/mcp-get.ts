@@ -1,6 +1,6 @@
 import { type AuthInfo, ErrorCode } from '@mcpkit/core';
 import { accepts } from './accepts.js';
-import { type Endpoint, findSession, shouldPrime } from './endpoint.js';
+import { type Endpoint, findSession, findSharedSession, shouldPrime } from './endpoint.js';
 import { type HttpReply, type HttpRequest, isReply } from './exchange.js';
 import { rpcErrorResponse } from './responses.js';
 import { openSse } from './sse-stream.js';
@@ -28,7 +28,9 @@ export const handleGet = async (endpoint: Endpoint, request: HttpRequest, auth?:
       'Not Acceptable: the Accept header must admit text/event-stream',
     );
   }
-  const entry = findSession(endpoint, request, auth);
+  const entry = endpoint.shared
+    ? await findSharedSession(endpoint, endpoint.shared, request, auth)
+    : findSession(endpoint, request, auth);
   if (isReply(entry)) return entry;
   const streams = entry.streams();
   const standaloneId = standaloneStreamId(entry);
@@ -40,6 +42,8 @@ export const handleGet = async (endpoint: Endpoint, request: HttpRequest, auth?:
     const conn = openSse({ keepAliveMs: endpoint.keepAliveMs, onGone: lifetime.clear });
     if (await streams.resume(lastEventId, conn)) {
       lifetime.start(conn);
+      // The standalone stream of a session that moved here: its messages now go out from this instance.
+      if (endpoint.shared && streams.connected(standaloneId)) entry.session.setChannel(streams.sender(standaloneId));
       return conn.response;
     }
     // An unknown id: what it pointed at is gone, so start afresh.

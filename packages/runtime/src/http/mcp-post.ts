@@ -2,12 +2,13 @@ import { type AuthInfo, ErrorCode } from '@mcpkit/core';
 import { identityOf } from '../auth/identity.js';
 import { acceptsBothAnswers, isJsonContentType } from './accepts.js';
 import { dispatch, respondOnce } from './dispatch.js';
-import { type Endpoint, findSession, isInitialize } from './endpoint.js';
+import { type Endpoint, findSession, findSharedSession, isInitialize } from './endpoint.js';
 import { type HttpReply, type HttpRequest, isReply } from './exchange.js';
 import { classifyPost, rejectionReply, serveModernPost } from './modern-post.js';
 import { readMessage } from './read-message.js';
 import { HttpRequestView } from './request-info.js';
 import { rpcErrorResponse, tooManySessions } from './responses.js';
+import { initializeShared, savingSession } from './shared-post.js';
 import { openStatefulSession } from './stateful-session.js';
 import { serveStateless } from './stateless.js';
 
@@ -45,6 +46,7 @@ export const handlePost = async (endpoint: Endpoint, request: HttpRequest, auth?
     if (endpoint.table.full() || endpoint.table.fullFor(identityOf(auth))) {
       return tooManySessions();
     }
+    if (endpoint.shared) return initializeShared(endpoint, endpoint.shared, message, auth, http);
     // The session belongs to whoever opened it (see findSession).
     const entry = openStatefulSession(endpoint, identityOf(auth));
     const response = await entry.session.receive(message, undefined, { auth, http });
@@ -57,13 +59,15 @@ export const handlePost = async (endpoint: Endpoint, request: HttpRequest, auth?
     return respondOnce(endpoint, response, { 'Mcp-Session-Id': entry.id });
   }
 
-  const entry = findSession(endpoint, request, auth);
+  const entry = endpoint.shared
+    ? await findSharedSession(endpoint, endpoint.shared, request, auth)
+    : findSession(endpoint, request, auth);
   if (isReply(entry)) return entry;
   entry.busy += 1;
   return dispatch(
     endpoint,
     {
-      session: entry.session,
+      session: endpoint.shared ? savingSession(endpoint.shared, entry) : entry.session,
       streams: entry.streams,
       nextStreamId: () => `${entry.id}.${crypto.randomUUID()}`,
       done: () => {

@@ -1,3 +1,4 @@
+import type { Store } from '@mcpkit/core';
 import type { AuthOptions } from '../auth/types.js';
 import type { SessionHub } from '../session/hub.js';
 import type { SessionLimitOptions } from '../session/session-limits.js';
@@ -93,6 +94,22 @@ export interface HttpOptions extends CommonHttpOptions {
   /** Idle time after which a session is closed. Default 30 minutes. */
   readonly sessionTtlMs?: number;
   /**
+   * Shares 2025-era stateful sessions with every instance using the same
+   * store (`redisStore()` from `@mcpkit/redis`): each session's record
+   * (hello, log level, subscriptions, visibility rules, state) is kept there
+   * with the session TTL, so any instance behind a load balancer serves it,
+   * and a client's answer to a server request is routed to the instance that
+   * waits for it. `maxSessions` then caps sessions across all instances.
+   * Stateless mode keeps no sessions and never calls it. Default none:
+   * sessions live in this process only. See docs/scaling.md.
+   */
+  readonly sessionStore?: Store;
+  /**
+   * Deadline of each `sessionStore` call; a request whose store call fails or
+   * takes longer gets 503 with `Retry-After`. Default 3 seconds.
+   */
+  readonly sessionStoreTimeoutMs?: number;
+  /**
    * Longest life of one GET stream connection; then the server ends it and
    * the client reconnects (resuming with `Last-Event-ID` when there is an
    * event store). An open stream keeps its session from idle eviction, so this
@@ -141,6 +158,8 @@ export const DEFAULT_MAX_SESSIONS_PER_IDENTITY = 1000;
 export const DEFAULT_SESSION_TTL_MS = 30 * 60 * 1000;
 /** Default `maxStreamMs`: 10 minutes. */
 export const DEFAULT_MAX_STREAM_MS = 10 * 60 * 1000;
+/** Default `sessionStoreTimeoutMs`: 3 seconds. */
+export const DEFAULT_SESSION_STORE_TIMEOUT_MS = 3000;
 /** Default `keepAliveMs`: 15 seconds. */
 export const DEFAULT_KEEP_ALIVE_MS = 15_000;
 

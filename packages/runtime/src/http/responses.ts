@@ -35,7 +35,7 @@ export const emptyResponse = (status: number, headers?: ReplyHeaders): HttpReply
 /** What a path no route serves gets: plain JSON, not a JSON-RPC error (it is not an MCP endpoint). */
 export const notFound = (): HttpReply => jsonResponse({ error: 'Not Found' }, 404);
 
-/** What an initialize gets when the session cap is reached (HTTP and SSE alike): retry later. */
+/** 503 with `Retry-After`: the session cap is reached (HTTP and SSE alike). */
 export const tooManySessions = (): HttpReply =>
   rpcErrorResponse(503, ErrorCode.InternalError, 'Service Unavailable: too many sessions, try again later', {
     headers: { 'Retry-After': '30' },

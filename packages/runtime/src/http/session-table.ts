@@ -15,12 +15,24 @@ export interface SessionEntry {
   usedAt: number;
   /** The identity that opened it (see auth/identity.ts); undefined without auth. */
   readonly owner?: string;
+  /** With a shared session store: the record text this copy last wrote or read, and when its TTL was last refreshed. */
+  stored?: { text: string; touchedAt: number };
+}
+
+/** Told when the table's sweep acts on an entry (a shared session store refreshes or frees its record). */
+export interface SessionTableHooks {
+  /** An idle entry was closed. */
+  readonly evicted?: (entry: SessionEntry) => void;
+  /** An entry is in use (a stream is open or a request runs) at a sweep, which runs every half TTL at most. */
+  readonly kept?: (entry: SessionEntry) => void;
 }
 
 /** The live sessions of one handler, with idle eviction and a size cap. */
 export interface SessionTable {
   /** The entry for `id`, marking it used. */
   readonly get: (id: string) => SessionEntry | undefined;
+  /** The entry for `id`, without marking it used. */
+  readonly peek: (id: string) => SessionEntry | undefined;
   readonly add: (entry: SessionEntry) => void;
   /** Forgets an entry (its session is already closing). */
   readonly remove: (id: string) => void;
@@ -42,6 +54,7 @@ export const createSessionTable = (
   ttlMs: number,
   maxSessions: number,
   maxPerOwner = Number.POSITIVE_INFINITY,
+  hooks: SessionTableHooks = {},
 ): SessionTable => {
   const entries = new Map<string, SessionEntry>();
   // Sessions per identity, so one authenticated client cannot take every slot.
@@ -57,10 +70,16 @@ export const createSessionTable = (
   const sweep = () => {
     const now = Date.now();
     for (const entry of [...entries.values()]) {
+      // A shared record must outlive its local use: refreshed on every sweep while a stream or request holds it.
+      if (hooks.kept && (entry.busy > 0 || entry.streaming())) hooks.kept(entry);
       if (now - entry.usedAt < ttlMs) continue;
       // An open stream or a running request means the client is still there.
-      if (entry.busy > 0 || entry.streaming()) entry.usedAt = now;
-      else entry.session.close();
+      if (entry.busy > 0 || entry.streaming()) {
+        entry.usedAt = now;
+      } else {
+        entry.session.close();
+        hooks.evicted?.(entry);
+      }
     }
   };
   const stopIfEmpty = () => {
@@ -75,6 +94,7 @@ export const createSessionTable = (
       if (entry) entry.usedAt = Date.now();
       return entry;
     },
+    peek: (id) => entries.get(id),
     add: (entry) => {
       entries.set(entry.id, entry);
       own(entry.owner, 1);

@@ -9,10 +9,12 @@ export const standaloneStreamId = (entry: SessionEntry): string => `${entry.id}.
  * Opens a session with a fresh id and registers it. The id is a random UUID:
  * unguessable and visible ASCII, as the spec asks. Closing the session (DELETE,
  * eviction, shutdown) drops it from the table and ends its streams. `owner`
- * is the identity that opened it: only that identity may use it.
+ * is the identity that opened it: only that identity may use it. With a
+ * shared session store the entry is bound to it before initialize runs.
  */
-export const openStatefulSession = (endpoint: Endpoint, owner?: string): SessionEntry => {
-  const id = crypto.randomUUID();
+export const openStatefulSession = (endpoint: Endpoint, owner?: string, existingId?: string): SessionEntry => {
+  // An existing id: the local copy of a session another instance opened (a shared session store).
+  const id = existingId ?? crypto.randomUUID();
   let streams: Streams | undefined;
   const session = endpoint.hub.createSession({
     id,
@@ -25,7 +27,7 @@ export const openStatefulSession = (endpoint: Endpoint, owner?: string): Session
     id,
     session,
     streams: () => {
-      streams ??= createStreams(`${id}.`, endpoint.store);
+      streams ??= createStreams(`${id}.`, endpoint.store, endpoint.shared ? `${id}.standalone` : undefined);
       return streams;
     },
     streaming: () => streams !== undefined && streams.openCount() > 0,
@@ -34,5 +36,6 @@ export const openStatefulSession = (endpoint: Endpoint, owner?: string): Session
     owner,
   };
   endpoint.table.add(entry);
+  endpoint.shared?.bind(entry);
   return entry;
 };

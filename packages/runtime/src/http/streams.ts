@@ -34,14 +34,19 @@ export interface Streams {
   readonly closeAll: () => void;
 }
 
-/** Creates the stream table of one session; stream ids must start with `prefix`. */
-export const createStreams = (prefix: string, store: EventStore | undefined): Streams => {
+/**
+ * Creates the stream table of one session; stream ids must start with
+ * `prefix`. `adoptable` names a stream a resume may take over even though
+ * this table never opened it: the standalone stream of a session that moved
+ * here from another instance (a shared session store).
+ */
+export const createStreams = (prefix: string, store: EventStore | undefined, adoptable?: string): Streams => {
   // Live (unfinished) streams and their current connection, if any.
   const live = new Map<string, SseConnection | undefined>();
   let chain: Promise<void> = Promise.resolve();
   const enqueue = (op: () => void | Promise<void>): Promise<void> => {
     chain = chain.then(op).catch(() => {
-      // A failing store loses that event; the stream itself goes on.
+      // A failing store loses that event's resumability (a priming event is dropped); the stream itself goes on.
     });
     return chain;
   };
@@ -54,7 +59,13 @@ export const createStreams = (prefix: string, store: EventStore | undefined): St
 
   const write = (streamId: string, message: JSONRPCMessage | undefined) =>
     enqueue(async () => {
-      const id = store ? await store.storeEvent(streamId, message) : undefined;
+      let id: string | undefined;
+      try {
+        id = store ? await store.storeEvent(streamId, message) : undefined;
+      } catch (error) {
+        // The store is down: the event cannot be resumed, but the connected client still gets it.
+        if (message === undefined) throw error;
+      }
       live.get(streamId)?.write({ id, data: message === undefined ? '' : encodeMessage(message) });
     });
 
@@ -67,7 +78,7 @@ export const createStreams = (prefix: string, store: EventStore | undefined): St
     // Buffered before writing, so another session's events never leak.
     if (streamId === undefined || !streamId.startsWith(prefix)) return false;
     for (const event of missed) conn.write({ id: event.id, data: encodeMessage(event.message) });
-    if (live.has(streamId)) attach(streamId, conn);
+    if (live.has(streamId) || streamId === adoptable) attach(streamId, conn);
     else conn.close();
     return true;
   };

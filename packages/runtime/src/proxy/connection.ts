@@ -1,4 +1,4 @@
-import type { ContextInput, Implementation, ListKind } from '@mcpkit/core';
+import { type ContextInput, type Implementation, type ListKind, outgoingMeta } from '@mcpkit/core';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { RequestOptions } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import { installRelay, RELAYED_CAPABILITIES } from './relay.js';
@@ -56,11 +56,17 @@ export interface ConnectionSettings {
   readonly shared?: boolean;
 }
 
-/** `_meta` to forward: ours minus the progress token, which the SDK replaces with its own. */
+/**
+ * `_meta` to forward: ours minus the progress token, which the SDK replaces
+ * with its own, with what middleware left for outgoing requests on top (the
+ * trace context of this server's span, in place of the client's).
+ */
 const forwardedMeta = (ctx: ContextInput | undefined) => {
-  if (!ctx?.meta) return undefined;
-  const { progressToken: _, ...rest } = ctx.meta;
-  return Object.keys(rest).length > 0 ? rest : undefined;
+  const added = outgoingMeta(ctx);
+  if (!ctx?.meta && !added) return undefined;
+  const { progressToken: _, ...rest } = ctx?.meta ?? {};
+  const meta = added ? { ...rest, ...added } : rest;
+  return Object.keys(meta).length > 0 ? meta : undefined;
 };
 
 /** Connects to the remote, relaying its traffic to the requests it serves. */

@@ -54,7 +54,7 @@ const ask = async (
 ) => {
   const problem = unreachable(core, feature, route) ?? lacking;
   if (problem) throw problem;
-  core.outbox ??= createOutbox();
+  core.outbox ??= createOutbox(core.outboxPrefix);
   return core.outbox.request(method, params as Record<string, unknown>, route.send() as Send, route.signal());
 };
 

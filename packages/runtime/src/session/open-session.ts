@@ -99,6 +99,10 @@ export const openSession = (shared: HubShared, options: SessionOptions = {}): Se
     logger: undefined,
     info: undefined,
     cleanups: undefined,
+    backing: undefined,
+    stateMethods: undefined,
+    outboxPrefix: undefined,
+    onStrayResponse: undefined,
   };
   return new SessionHandle(core);
 };

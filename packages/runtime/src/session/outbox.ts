@@ -33,15 +33,20 @@ const clientError = (method: string, error: unknown): McpkitError => {
   );
 };
 
-/** Creates the outgoing-request table of one session; ids are its own counter. */
-export const createOutbox = (): Outbox => {
+/**
+ * Creates the outgoing-request table of one session; ids are its own counter,
+ * as strings after `prefix` when one is given (instances sharing a session
+ * each send requests to its client, so their ids must not collide).
+ */
+export const createOutbox = (prefix?: string): Outbox => {
   const pending = new Map<string, Pending>();
   // Starts at 1: some clients treat a cancelled requestId of 0 as absent.
   let nextId = 1;
 
   const request: Outbox['request'] = (method, params, send, signal) => {
     if (signal.aborted) return Promise.reject(abortError(method, signal));
-    const id = nextId++;
+    const count = nextId++;
+    const id = prefix === undefined ? count : `${prefix}${count}`;
     const key = idKey(id);
     return new Promise((resolve, reject) => {
       const onAbort = () => {

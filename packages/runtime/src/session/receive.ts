@@ -170,7 +170,8 @@ export const receive = async (
       onNotification(core, read.method, read.params);
       return undefined;
     case 'response':
-      core.outbox?.settle(read.message);
+      // Not ours: with sessions shared between instances, the request may wait on another one.
+      if (!core.outbox?.settle(read.message) && !extra?.relayed) core.onStrayResponse?.(message);
       return undefined;
     default:
       return read.failure;

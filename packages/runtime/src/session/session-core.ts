@@ -7,11 +7,14 @@ import type {
   Server,
   SessionControl,
   SessionInfo,
+  SessionStateMethods,
 } from '@mcpkit/core';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { HubListenOptions, ListenHandle } from '../events/listen.js';
 import type { ClientHello } from './initialize.js';
 import type { Outbox } from './outbox.js';
 import type { RunningRequest } from './request-context.js';
+import type { SessionBacking } from './session-backing.js';
 import type { RuntimeSessionInfo } from './session-info.js';
 import type { SessionLimits } from './session-limits.js';
 import type { SessionRecord } from './session-record.js';
@@ -88,4 +91,12 @@ export interface SessionCore {
   info: RuntimeSessionInfo | undefined;
   /** Run once when the session closes; registered through `ctx.session.onClose`. */
   cleanups: Set<() => void> | undefined;
+  /** The shared store the record is kept in, when the transport has one (see session-backing.ts). */
+  backing: SessionBacking | undefined;
+  /** `ctx.session.getState/setState/deleteState`, made on first use. */
+  stateMethods: SessionStateMethods | undefined;
+  /** Prefix of the ids of requests sent to the client (unique per instance when several share sessions). */
+  outboxPrefix: string | undefined;
+  /** Told about a client response no request of this session waits for (another instance may wait for it). */
+  onStrayResponse: ((message: JSONRPCMessage) => void) | undefined;
 }

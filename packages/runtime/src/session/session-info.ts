@@ -5,7 +5,9 @@ import {
   type Implementation,
   type Lifespan,
   McpkitError,
+  mapStateMethods,
   type SessionInfo,
+  type SessionStateMethods,
 } from '@mcpkit/core';
 import { notification } from './messages.js';
 import type { SessionCore } from './session-core.js';
@@ -41,6 +43,31 @@ const LIST_CHANGED = {
 export const stateOf = (core: SessionCore): Map<string, unknown> => {
   core.record.state ??= new Map();
   return core.record.state;
+};
+
+/**
+ * `ctx.session.getState/setState/deleteState`, made once per session. With a
+ * backing store, reads fetch the record afresh and writes save it before
+ * resolving; without one they are the `state` Map's own operations.
+ */
+const stateMethodsOf = (core: SessionCore): SessionStateMethods => {
+  core.stateMethods ??= {
+    getState: async <T>(key: string) => {
+      await core.backing?.refresh();
+      return core.record.state?.get(key) as T | undefined;
+    },
+    setState: async (key, value) => {
+      stateOf(core).set(key, value);
+      await core.backing?.save();
+    },
+    deleteState: async (key) => {
+      if (core.backing) await core.backing.refresh();
+      const had = core.record.state?.delete(key) ?? false;
+      if (had) await core.backing?.save();
+      return had;
+    },
+  };
+  return core.stateMethods;
 };
 
 /** The session's visibility check: core's "everything enabled" sentinel until a rule exists. */
@@ -92,11 +119,18 @@ abstract class SessionInfoBase {
   readonly lifespan: unknown;
   readonly lifespans: ReadonlyMap<Lifespan, unknown>;
   readonly onClose: (cleanup: () => void) => () => void;
+  readonly getState: SessionStateMethods['getState'];
+  readonly setState: SessionStateMethods['setState'];
+  readonly deleteState: SessionStateMethods['deleteState'];
   readonly #core: SessionCore;
 
   constructor(core: SessionCore, fallback: (() => Send | undefined) | undefined) {
     this.#core = core;
     this.id = core.record.id;
+    const state = stateMethodsOf(core);
+    this.getState = state.getState;
+    this.setState = state.setState;
+    this.deleteState = state.deleteState;
     this.enable = (selector) => change(core, true, selector, fallback);
     this.disable = (selector) => change(core, false, selector, fallback);
     this.hub = core.shared.hub;
@@ -196,6 +230,9 @@ export class RequestSessionInfo implements RuntimeSessionInfo {
   readonly onClose: (cleanup: () => void) => () => void;
   /** Hooks `onClose` registered, made on the first: the request runs them when it ends. */
   cleanups: Set<() => void> | undefined;
+  readonly getState: SessionStateMethods['getState'];
+  readonly setState: SessionStateMethods['setState'];
+  readonly deleteState: SessionStateMethods['deleteState'];
   #state: Map<string, unknown> | undefined;
 
   constructor(core: SessionCore, facts: Pick<SessionInfo, 'clientInfo' | 'clientCapabilities' | 'protocolVersion'>) {
@@ -206,6 +243,10 @@ export class RequestSessionInfo implements RuntimeSessionInfo {
     this.lifespan = core.shared.lifespan;
     this.lifespans = core.shared.lifespans;
     this.cleanups = undefined;
+    const state = mapStateMethods(() => this.state);
+    this.getState = state.getState;
+    this.setState = state.setState;
+    this.deleteState = state.deleteState;
     this.onClose = (cleanup) => {
       this.cleanups ??= new Set();
       this.cleanups.add(cleanup);

@@ -36,6 +36,11 @@ export interface ReceiveExtra {
   readonly facts?: ModernFacts;
   /** How the transport holds the stream of a modern `subscriptions/listen` request (default: stdio's way). */
   readonly listen?: ListenStream;
+  /**
+   * The message was relayed from another instance sharing the session (a
+   * client response to a request this instance sent): never relay it again.
+   */
+  readonly relayed?: boolean;
 }
 
 export interface SessionOptions {

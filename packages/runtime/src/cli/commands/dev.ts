@@ -36,6 +36,39 @@ const notLoaded = (file: string): ClosableProvider => {
   } satisfies Provider;
 };
 
+/** The MCP Inspector release line `--inspector` starts (its web UI: `--web --transport http --server-url`). */
+const INSPECTOR_PACKAGE = '@modelcontextprotocol/inspector@2';
+
+/**
+ * Starts the MCP Inspector's web UI (through npx) connected to `url` over
+ * Streamable HTTP. It prints its own address (with its auth token) and opens
+ * a browser unless MCP_AUTO_OPEN_ENABLED=false; CLIENT_PORT picks its port.
+ * Runs in its own process group, so that `stop()` ends npx and the inspector.
+ */
+const startInspector = async (url: string) => {
+  let stopping = false;
+  const child = spawn('npx', ['-y', INSPECTOR_PACKAGE, '--web', '--transport', 'http', '--server-url', url], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  });
+  child.once('error', (error) => void note(`inspector: could not start npx (${error.message})`));
+  child.once('exit', (code, signal) => {
+    if (!stopping) void note(`inspector: exited (${signal ?? code}); the server keeps serving`);
+  });
+  await note(`inspector: starting ${INSPECTOR_PACKAGE} against ${url} (it prints its address when ready)`);
+  return {
+    stop: () => {
+      stopping = true;
+      if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        child.kill('SIGTERM');
+      }
+    },
+  };
+};
+
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -136,15 +169,7 @@ export const devCommand = async (args: readonly string[]): Promise<number | 'hel
   await note(
     `dev: serving ${basename(file)} over ${settings.transport}${handle.url ? ` at ${handle.url}` : ''}; reloading on change`,
   );
-  const inspectorProcess =
-    inspector === true && handle.url
-      ? spawn('npx', ['-y', '@modelcontextprotocol/inspector'], { stdio: ['ignore', 'inherit', 'inherit'] })
-      : undefined;
-  if (inspectorProcess && handle.url) {
-    await note(
-      `inspector: open http://localhost:6274/?transport=streamable-http&serverUrl=${encodeURIComponent(handle.url)}`,
-    );
-  }
+  const inspectorProcess = inspector === true && handle.url ? await startInspector(handle.url) : undefined;
   const reason = await Promise.race([
     stopped,
     handle.closed.then(() => (settings.transport === 'stdio' ? 'stdin closed' : 'server closed')),
@@ -152,7 +177,7 @@ export const devCommand = async (args: readonly string[]): Promise<number | 'hel
   await note(`${reason}: shutting down`);
   watcher.close();
   checker?.close();
-  inspectorProcess?.kill();
+  inspectorProcess?.stop();
   await reloading?.catch(() => {});
   await handle.close();
   await current.close();
