@@ -102,8 +102,9 @@ describe('public API', () => {
       require: { types: './dist/index.d.cts', default: './dist/index.cjs' },
     });
     // The SDK is a devDependency: its protocol types are expanded into src/protocol/sdk-types.ts.
+    // zod and ArkType are too: the Standard Schema tests use them, the bundle never imports them.
     expect(Object.keys(pkg.dependencies).sort()).toEqual(['@valibot/to-json-schema', 'valibot']);
-    expect(Object.keys(pkg.devDependencies)).toEqual(['@modelcontextprotocol/sdk']);
+    expect(Object.keys(pkg.devDependencies).sort()).toEqual(['@modelcontextprotocol/sdk', 'arktype', 'zod']);
   });
 
   test('@mcpkit/core/testing holds the store contract, outside the core bundle', async () => {

@@ -2,28 +2,15 @@ import type { EventStore } from '@mcpkit/runtime';
 import { eventStoreContract } from '@mcpkit/runtime/testing';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type RedisEventStore, type RedisEventStoreOptions, redisEventStore } from '../src/index.js';
-import { type RedisServer, startRedisServer } from './redis-server.js';
+import { namespacedDrivers } from './contract-drivers.js';
 
-let redis: RedisServer;
-beforeAll(async () => {
-  redis = await startRedisServer();
-});
-afterAll(() => redis?.close());
-
-let namespaces = 0;
-const prefixes = new WeakMap<object, string>();
+const drivers = namespacedDrivers('events', (options) => redisEventStore(options));
 
 eventStoreContract('redis', {
-  create: () => {
-    namespaces += 1;
-    const keyPrefix = `events${namespaces}:`;
-    const store = redisEventStore({ url: redis.url, keyPrefix });
-    prefixes.set(store, keyPrefix);
-    return store;
-  },
-  peer: (store) => redisEventStore({ url: redis.url, keyPrefix: prefixes.get(store) }),
+  create: drivers.create,
+  peer: drivers.peer,
   close: (store) => (store as RedisEventStore).close(),
 });
 
@@ -41,9 +28,10 @@ const replayed = async (store: EventStore, after: string) => {
 };
 
 describe('redisEventStore bounds', () => {
+  let namespaces = 0;
   const open = (options: RedisEventStoreOptions) => {
     namespaces += 1;
-    return redisEventStore({ url: redis.url, keyPrefix: `bounds${namespaces}:`, ...options });
+    return redisEventStore({ url: drivers.url(), keyPrefix: `bounds${namespaces}:`, ...options });
   };
 
   it('keeps maxEventsPerStream events per stream and refuses a resume from a trimmed one', async () => {
@@ -100,7 +88,7 @@ describe('redisEventStore bounds', () => {
 
   it('skips an entry that is not its own (not JSON) instead of failing the replay', async () => {
     const store = open({});
-    const raw = new Redis(redis.url);
+    const raw = new Redis(drivers.url());
     try {
       const first = await store.storeEvent('s', note('first'));
       await raw.xadd(`bounds${namespaces}:events:s`, '*', 'm', '{not json');
@@ -113,9 +101,9 @@ describe('redisEventStore bounds', () => {
   });
 
   it('refuses nonsensical bounds', () => {
-    expect(() => redisEventStore({ url: redis.url, maxEventsPerStream: 0 })).toThrow(RangeError);
-    expect(() => redisEventStore({ url: redis.url, streamTtlMs: 1.5 })).toThrow(RangeError);
-    expect(() => redisEventStore({ url: redis.url, maxEventBytes: -1 })).toThrow(RangeError);
-    expect(() => redisEventStore({ url: redis.url, commandTimeoutMs: 0 })).toThrow(RangeError);
+    expect(() => redisEventStore({ url: drivers.url(), maxEventsPerStream: 0 })).toThrow(RangeError);
+    expect(() => redisEventStore({ url: drivers.url(), streamTtlMs: 1.5 })).toThrow(RangeError);
+    expect(() => redisEventStore({ url: drivers.url(), maxEventBytes: -1 })).toThrow(RangeError);
+    expect(() => redisEventStore({ url: drivers.url(), commandTimeoutMs: 0 })).toThrow(RangeError);
   });
 });

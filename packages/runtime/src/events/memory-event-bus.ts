@@ -1,15 +1,10 @@
+import { deliverToSubscribers, type Subscriber } from './deliver.js';
 import type { BusEvent, EventBus, EventFilter, Unsubscribe } from './event-bus.js';
-import { matchesFilter } from './event-filter.js';
 
 /** Options of {@link createMemoryEventBus}. */
 export interface MemoryEventBusOptions {
   /** Told about a listener that threw (default: ignored, so one bad listener never stops the others). */
   readonly onListenerError?: (error: unknown, event: BusEvent) => void;
-}
-
-interface Subscriber {
-  readonly filter: EventFilter;
-  readonly listener: (event: BusEvent) => void;
 }
 
 /**
@@ -23,15 +18,7 @@ export const createMemoryEventBus = (options: MemoryEventBusOptions = {}): Event
   return Object.freeze({
     publish: async (event: BusEvent): Promise<void> => {
       if (closed) return;
-      // A copy: a listener may unsubscribe itself or others while we deliver.
-      for (const subscriber of [...subscribers]) {
-        if (!subscribers.has(subscriber) || !matchesFilter(subscriber.filter, event)) continue;
-        try {
-          subscriber.listener(event);
-        } catch (error) {
-          options.onListenerError?.(error, event);
-        }
-      }
+      deliverToSubscribers(subscribers, event, options.onListenerError);
     },
     subscribe: async (filter: EventFilter, listener: (event: BusEvent) => void): Promise<Unsubscribe> => {
       const subscriber: Subscriber = { filter, listener };

@@ -1,6 +1,6 @@
 import type { ListKind, Store, StoreUnsubscribe } from '@mcpkit/core';
+import { deliverToSubscribers, type Subscriber } from './deliver.js';
 import type { BusEvent, EventBus, EventFilter, Unsubscribe } from './event-bus.js';
-import { matchesFilter } from './event-filter.js';
 
 /** Options of {@link createStoreEventBus}. */
 export interface StoreEventBusOptions {
@@ -10,11 +10,6 @@ export interface StoreEventBusOptions {
   readonly closeStore?: boolean;
   /** Told about a listener that threw (default: ignored, so one bad listener never stops the others). */
   readonly onListenerError?: (error: unknown, event: BusEvent) => void;
-}
-
-interface Subscriber {
-  readonly filter: EventFilter;
-  readonly listener: (event: BusEvent) => void;
 }
 
 const LIST_KINDS: readonly string[] = ['tools', 'resources', 'prompts'] satisfies ListKind[];
@@ -57,14 +52,7 @@ export const createStoreEventBus = (store: Store, options: StoreEventBusOptions 
   const deliver = (message: string) => {
     const event = decode(message);
     if (!event || closed) return;
-    for (const subscriber of [...subscribers]) {
-      if (!subscribers.has(subscriber) || !matchesFilter(subscriber.filter, event)) continue;
-      try {
-        subscriber.listener(event);
-      } catch (error) {
-        options.onListenerError?.(error, event);
-      }
-    }
+    deliverToSubscribers(subscribers, event, options.onListenerError);
   };
   const listen = () => {
     if (!listening) {
