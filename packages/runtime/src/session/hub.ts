@@ -129,7 +129,9 @@ export const createSessionHub = <TLifespan = unknown>(
     createSession: (sessionOptions = {}) => {
       const session = openSession(shared, sessionOptions);
       sessions.add(session);
-      relayListChanged();
+      // A stateless session never hears a list change (it has no standing channel): only the others start the
+      // relay, so a stateless server does not subscribe and unsubscribe it around every request.
+      if (!sessionOptions.stateless) relayListChanged();
       return session;
     },
     resourceUpdated: (uri) => publish({ type: 'resource_updated', uri }),
