@@ -1,5 +1,5 @@
 /**
- * Profiles one server under the bench's HTTP load: `pnpm --filter @mcpkit/bench profile [mcpkit|sdk|sdk-v2|...] [--stateless] [--sse] [--2026] [--top N] [--ours] [--keep]`.
+ * Profiles one server under the bench's HTTP load: `pnpm --filter @mcpkit/bench profile [mcpkit|sdk|sdk-v2|...] [--stateless] [--sse] [--2026] [--top N] [--ours] [--keep] [--telemetry api|sdk]`.
  * Starts it with `node --cpu-prof`, sends `tools/call add` with wrk (or autocannon) for 8 s
  * (with `--2026`: the 2026-07-28 request of the http-2026 scenario, no session),
  * stops it with SIGINT (so the profile is written) and prints where the samples fell:
@@ -47,7 +47,13 @@ const library = (process.argv[2] ?? 'mcpkit') as ServerName;
 const modern = process.argv.includes('--2026');
 // 2026-07-28 requests never open a session.
 const stateless = modern || process.argv.includes('--stateless');
-const flags = [...(stateless ? ['--stateless'] : []), ...(process.argv.includes('--sse') ? [] : ['--json'])];
+const telemetryAt = process.argv.indexOf('--telemetry');
+const flags = [
+  ...(stateless ? ['--stateless'] : []),
+  ...(process.argv.includes('--sse') ? [] : ['--json']),
+  // `--telemetry api|sdk`: mcpkit with telemetry() in its middleware (see servers/args.ts).
+  ...(telemetryAt > 0 ? ['--telemetry', process.argv[telemetryAt + 1] ?? 'api'] : []),
+];
 const dir = await mkdtemp(join(tmpdir(), 'mcpkit-profile-'));
 const server = await spawnServer(library, 'http', flags, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
 try {
