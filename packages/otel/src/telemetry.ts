@@ -101,17 +101,18 @@ export const telemetry = (options: TelemetryOptions = {}): Middleware => {
     const ambient = trace.getSpanContext(active);
     // The client's context is the parent; the ambient one (a transport span) becomes a link.
     const parent = remote ? trace.setSpanContext(active, remote) : active;
+    // Made once: the metric's attributes, and the span's (those plus the unbounded ones), given at the start.
+    const measured = requestAttributes(request, ctx, metricUri);
     const span = tracer.startSpan(
       spanNameOf(request),
       {
         kind: SpanKind.SERVER,
-        attributes: { 'mcp.method.name': request.method },
+        attributes: spanOnlyAttributes(ctx, metricUri ? { ...measured } : requestAttributes(request, ctx, true)),
         ...(remote && ambient ? { links: [{ context: ambient }] } : {}),
       },
       parent,
     );
     const recording = span.isRecording();
-    if (recording) span.setAttributes(spanOnlyAttributes(ctx, requestAttributes(request, ctx, true)));
     // Without an SDK (or sampled out with no parent) there is no context to carry on.
     const traced = recording || remote !== undefined || ambient !== undefined;
     if (!traced && !duration) return next();
@@ -126,7 +127,6 @@ export const telemetry = (options: TelemetryOptions = {}): Middleware => {
     const finish = (outcome: Outcome | undefined, error?: unknown) => {
       if (recording) endSpan(span, outcome, error);
       if (!duration) return;
-      const measured = requestAttributes(request, ctx, metricUri);
       if (outcome) {
         measured['error.type'] = outcome.errorType;
         if (outcome.statusCode !== undefined) measured['rpc.response.status_code'] = outcome.statusCode;
