@@ -10,6 +10,8 @@ const NOT_APPLICABLE: Cell = { note: '—' };
 
 const ratio = (over: number | undefined, under: number | undefined): string =>
   over && under ? `${(over / under).toFixed(2)}×` : 'n/a';
+const cpu = (cell: Cell | undefined): string =>
+  cell?.cpuUsPerRequest === undefined ? 'n/a' : `${cell.cpuUsPerRequest.toFixed(1)} µs`;
 
 /**
  * Requests/s of mcpkit's stateful JSON `tools/call add(2, 3)` with
@@ -38,6 +40,10 @@ export const telemetryScenario = async (ctx: BenchContext): Promise<Row[]> => {
       notes: [
         `telemetry on ÷ off (same runs; off = ${off?.value?.toFixed(0) ?? 'n/a'} req/s): API only ${ratio(api?.value, off?.value)}, ` +
           `SDK without exporter ${ratio(sdk?.value, off?.value)} (target ≥ 0.9× with no exporter).`,
+        // CPU per request barely moves with other load on the machine: the steadier comparison.
+        `server CPU per request: off ${cpu(off)}, API only ${cpu(api)}, SDK without exporter ${cpu(sdk)}; as throughput ` +
+          `ratios (inverse CPU): API only ${ratio(off?.cpuUsPerRequest, api?.cpuUsPerRequest)}, ` +
+          `SDK without exporter ${ratio(off?.cpuUsPerRequest, sdk?.cpuUsPerRequest)}.`,
       ],
     },
     {
