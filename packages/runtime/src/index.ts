@@ -29,10 +29,9 @@ export type {
   CorsOptions,
   HttpOptions,
   ListenOptions,
-  RouteHandler,
-  Routes,
   RunningServer,
 } from './http/options.js';
+export type { RouteHandler, Routes } from './http/routes.js';
 export { type ServeHttpOptions, serveHttp } from './http/serve-http.js';
 export type { Lifespan, LifespanHandle } from './lifespan/lifespan.js';
 export type { RuntimeOptions } from './lifespan/start-runtime.js';
@@ -44,8 +43,8 @@ export { type ServeHandle, type ServeOptions, serve, type TransportKind } from '
 export { type CreateSessionOptions, createSession } from './session/create-session.js';
 export { createSessionHub, type SessionHub, type SessionHubOptions } from './session/hub.js';
 export { hubOf, lifespanOf } from './session/runtime-context.js';
+export type { RuntimeSessionInfo } from './session/runtime-session-info.js';
 export type { RootsChangedEvent } from './session/session-core.js';
-export type { RuntimeSessionInfo } from './session/session-info.js';
 export type { CreateSession, ReceiveExtra, Send, Session, SessionOptions } from './session/types.js';
 export type { ServeSseOptions, SseOptions } from './sse/options.js';
 export { serveSse } from './sse/serve-sse.js';

@@ -3,12 +3,7 @@ import type { AuthOptions } from '../auth/types.js';
 import type { SessionHub } from '../session/hub.js';
 import type { SessionLimitOptions } from '../session/session-limits.js';
 import type { EventStore } from './event-store.js';
-
-/** A custom route handler: web-standard in, web-standard out. */
-export type RouteHandler = (request: Request) => Response | Promise<Response>;
-
-/** Extra routes keyed `'METHOD /path'`, e.g. `{ 'GET /version': () => Response.json({ v: 1 }) }`. */
-export type Routes = Readonly<Record<string, RouteHandler>>;
+import type { Routes } from './routes.js';
 
 /** CORS settings; `cors: true` means any origin. */
 export interface CorsOptions {
