@@ -19,11 +19,7 @@ export type { BusEvent, EventBus, EventFilter, Unsubscribe } from './events/even
 export type { HubListenOptions } from './events/listen.js';
 export { createMemoryEventBus, type MemoryEventBusOptions } from './events/memory-event-bus.js';
 export { createStoreEventBus, type StoreEventBusOptions } from './events/store-event-bus.js';
-export type { EventStore, ReplaySend } from './http/event-store.js';
-export { type FetchHandler, toFetchHandler } from './http/fetch-handler.js';
-export { createMemoryEventStore, type MemoryEventStoreOptions } from './http/memory-event-store.js';
 export type { NodeHandler } from './http/node-adapter.js';
-export { type ClosableNodeHandler, toNodeHandler } from './http/node-handler.js';
 export type {
   CommonHttpOptions,
   CorsOptions,
@@ -32,7 +28,6 @@ export type {
   RunningServer,
 } from './http/options.js';
 export type { RouteHandler, Routes } from './http/routes.js';
-export { type ServeHttpOptions, serveHttp } from './http/serve-http.js';
 export type { Lifespan, LifespanHandle } from './lifespan/lifespan.js';
 export type { RuntimeOptions } from './lifespan/start-runtime.js';
 export { closeProxies } from './proxy/close-proxies.js';
@@ -49,3 +44,8 @@ export type { CreateSession, ReceiveExtra, Send, Session, SessionOptions } from 
 export type { ServeSseOptions, SseOptions } from './sse/options.js';
 export { serveSse } from './sse/serve-sse.js';
 export { toSseFetchHandler, toSseNodeHandler } from './sse/sse-handlers.js';
+export type { EventStore, ReplaySend } from './streamable/event-store.js';
+export { type FetchHandler, toFetchHandler } from './streamable/fetch-handler.js';
+export { createMemoryEventStore, type MemoryEventStoreOptions } from './streamable/memory-event-store.js';
+export { type ClosableNodeHandler, toNodeHandler } from './streamable/node-handler.js';
+export { type ServeHttpOptions, serveHttp } from './streamable/serve-http.js';

@@ -57,7 +57,7 @@ const startTransport = async (server: Server, options: ServeOptions, hub: Sessio
     return serveStdio(server, { ...options, hub });
   }
   if (transport === 'http') {
-    const { serveHttp } = await import('./http/serve-http.js');
+    const { serveHttp } = await import('./streamable/serve-http.js');
     return serveHttp(server, { ...options, hub });
   }
   if (transport === 'sse') {

@@ -2,7 +2,7 @@ import type { Store } from '@mcpkit/core';
 import type { AuthOptions } from '../auth/types.js';
 import type { SessionHub } from '../session/hub.js';
 import type { SessionLimitOptions } from '../session/session-limits.js';
-import type { EventStore } from './event-store.js';
+import type { EventStore } from '../streamable/event-store.js';
 import type { Routes } from './routes.js';
 
 /** CORS settings; `cors: true` means any origin. */

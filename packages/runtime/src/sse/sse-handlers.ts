@@ -1,9 +1,9 @@
 import type { Server } from '@mcpkit/core';
-import type { FetchHandler } from '../http/fetch-handler.js';
 import { toNodeListener } from '../http/node-adapter.js';
-import type { ClosableNodeHandler } from '../http/node-handler.js';
 import { notFound } from '../http/responses.js';
 import { fromWebRequest, toWebResponse } from '../http/web-adapter.js';
+import type { FetchHandler } from '../streamable/fetch-handler.js';
+import type { ClosableNodeHandler } from '../streamable/node-handler.js';
 import type { SseOptions } from './options.js';
 import { createSseApp } from './sse-app.js';
 

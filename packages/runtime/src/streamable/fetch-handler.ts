@@ -1,8 +1,8 @@
 import type { Server } from '@mcpkit/core';
+import type { HttpOptions } from '../http/options.js';
+import { notFound } from '../http/responses.js';
+import { fromWebRequest, toWebResponse } from '../http/web-adapter.js';
 import { createHttpApp } from './http-app.js';
-import type { HttpOptions } from './options.js';
-import { notFound } from './responses.js';
-import { fromWebRequest, toWebResponse } from './web-adapter.js';
 
 /** A web-standard request handler that can also end its sessions. */
 export type FetchHandler = ((request: Request) => Promise<Response>) & {

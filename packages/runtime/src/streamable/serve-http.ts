@@ -1,9 +1,9 @@
 import type { Server } from '@mcpkit/core';
+import { listen } from '../http/listen.js';
+import { toNodeListener } from '../http/node-adapter.js';
+import { type HttpOptions, isLoopbackHost, type ListenOptions, type RunningServer } from '../http/options.js';
 import { type RuntimeOptions, startRuntime } from '../lifespan/start-runtime.js';
 import { createHttpApp } from './http-app.js';
-import { listen } from './listen.js';
-import { toNodeListener } from './node-adapter.js';
-import { type HttpOptions, isLoopbackHost, type ListenOptions, type RunningServer } from './options.js';
 
 /** Options of {@link serveHttp}: transport, address, and lifespan / onRootsChanged (when no `hub` is given). */
 export type ServeHttpOptions = HttpOptions & ListenOptions & RuntimeOptions;

@@ -1,7 +1,7 @@
 import type { Server } from '@mcpkit/core';
+import { type NodeHandler, toNodeListener } from '../http/node-adapter.js';
+import type { HttpOptions } from '../http/options.js';
 import { createHttpApp } from './http-app.js';
-import { type NodeHandler, toNodeListener } from './node-adapter.js';
-import type { HttpOptions } from './options.js';
 
 /** A Node request handler that can also end its sessions. */
 export type ClosableNodeHandler = NodeHandler & {

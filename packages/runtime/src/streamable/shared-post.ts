@@ -1,11 +1,11 @@
 import { type AuthInfo, ErrorCode, type HttpRequestInfo, isStoreUnavailable } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { identityOf } from '../auth/identity.js';
+import type { HttpReply } from '../http/exchange.js';
+import { rpcErrorResponse, tooManySessions } from '../http/responses.js';
 import type { Session } from '../session/types.js';
 import { respondOnce } from './dispatch.js';
 import type { Endpoint } from './endpoint.js';
-import type { HttpReply } from './exchange.js';
-import { rpcErrorResponse, tooManySessions } from './responses.js';
 import type { SessionEntry } from './session-table.js';
 import type { SharedSessions } from './shared-sessions.js';
 import { openStatefulSession } from './stateful-session.js';

@@ -1,9 +1,9 @@
 import { type AuthInfo, ErrorCode } from '@mcpkit/core';
-import { accepts } from './accepts.js';
+import { accepts } from '../http/accepts.js';
+import { type HttpReply, type HttpRequest, isReply } from '../http/exchange.js';
+import { rpcErrorResponse } from '../http/responses.js';
+import { openSse } from '../http/sse-stream.js';
 import { type Endpoint, findSession, findSharedSession, shouldPrime } from './endpoint.js';
-import { type HttpReply, type HttpRequest, isReply } from './exchange.js';
-import { rpcErrorResponse } from './responses.js';
-import { openSse } from './sse-stream.js';
 import { standaloneStreamId } from './stateful-session.js';
 import { streamLifetime } from './stream-lifetime.js';
 

@@ -1,10 +1,10 @@
 import { type AuthInfo, ErrorCode, isStoreUnavailable, type Server } from '@mcpkit/core';
 import { type JSONRPCMessage, SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
 import { foreignSession, identityOf } from '../auth/identity.js';
+import type { HttpReply, HttpRequest } from '../http/exchange.js';
+import { rpcErrorResponse, tooManySessions } from '../http/responses.js';
 import type { SessionHub } from '../session/hub.js';
 import type { EventStore } from './event-store.js';
-import type { HttpReply, HttpRequest } from './exchange.js';
-import { rpcErrorResponse, tooManySessions } from './responses.js';
 import type { ServerHeaderParams } from './server-header-params.js';
 import type { SessionEntry, SessionTable } from './session-table.js';
 import type { SharedSessions } from './shared-sessions.js';

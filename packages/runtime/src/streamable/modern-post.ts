@@ -9,6 +9,9 @@ import {
   META,
 } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { HttpReply, HttpRequest } from '../http/exchange.js';
+import { emptyResponse, jsonResponse, jsonTextReply } from '../http/responses.js';
+import { openSse } from '../http/sse-stream.js';
 import {
   type Classification,
   classifyRequest,
@@ -18,10 +21,7 @@ import {
 } from './classify-request.js';
 import { nextTurn } from './dispatch.js';
 import type { Endpoint } from './endpoint.js';
-import type { HttpReply, HttpRequest } from './exchange.js';
 import { serveListenPost } from './listen-post.js';
-import { emptyResponse, jsonResponse, jsonTextReply } from './responses.js';
-import { openSse } from './sse-stream.js';
 
 /**
  * Decides the era of a POST with {@link classifyRequest}, before any session

@@ -1,8 +1,8 @@
 import type { AuthInfo } from '@mcpkit/core';
+import { type HttpReply, type HttpRequest, isReply } from '../http/exchange.js';
+import { emptyResponse } from '../http/responses.js';
 import { type Endpoint, findSession, findSharedSession } from './endpoint.js';
-import { type HttpReply, type HttpRequest, isReply } from './exchange.js';
 import { statelessNotAllowed } from './mcp-get.js';
-import { emptyResponse } from './responses.js';
 import { storeUnavailable } from './store-unavailable.js';
 
 /**

@@ -1,13 +1,13 @@
 import { type AuthInfo, ErrorCode } from '@mcpkit/core';
 import { identityOf } from '../auth/identity.js';
-import { acceptsBothAnswers, isJsonContentType } from './accepts.js';
+import { acceptsBothAnswers, isJsonContentType } from '../http/accepts.js';
+import { type HttpReply, type HttpRequest, isReply } from '../http/exchange.js';
+import { readMessage } from '../http/read-message.js';
+import { HttpRequestView } from '../http/request-info.js';
+import { rpcErrorResponse, tooManySessions } from '../http/responses.js';
 import { dispatch, respondOnce } from './dispatch.js';
 import { type Endpoint, findSession, findSharedSession, isInitialize } from './endpoint.js';
-import { type HttpReply, type HttpRequest, isReply } from './exchange.js';
 import { classifyPost, rejectionReply, serveModernPost } from './modern-post.js';
-import { readMessage } from './read-message.js';
-import { HttpRequestView } from './request-info.js';
-import { rpcErrorResponse, tooManySessions } from './responses.js';
 import { initializeShared, savingSession } from './shared-post.js';
 import { openStatefulSession } from './stateful-session.js';
 import { serveStateless } from './stateless.js';

@@ -1,8 +1,8 @@
 import type { AuthInfo, HttpRequestInfo } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { HttpReply, HttpRequest } from '../http/exchange.js';
 import { dispatch } from './dispatch.js';
 import { ASSUMED_PROTOCOL_VERSION, checkProtocolVersion, type Endpoint, isInitialize } from './endpoint.js';
-import type { HttpReply, HttpRequest } from './exchange.js';
 import { createStreams, type Streams } from './streams.js';
 
 /**

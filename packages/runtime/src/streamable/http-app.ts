@@ -1,12 +1,5 @@
 import type { Server } from '@mcpkit/core';
 import { createResourceServer, protect } from '../auth/resource-server.js';
-import { assertHubFor } from '../session/assert-hub.js';
-import { createSessionHub } from '../session/hub.js';
-import { limitOptionsOf } from '../session/session-limits.js';
-import type { Endpoint } from './endpoint.js';
-import { handleDelete } from './mcp-delete.js';
-import { handleGet } from './mcp-get.js';
-import { handlePost } from './mcp-post.js';
 import {
   DEFAULT_KEEP_ALIVE_MS,
   DEFAULT_MAX_BODY_BYTES,
@@ -17,8 +10,15 @@ import {
   DEFAULT_SESSION_STORE_TIMEOUT_MS,
   DEFAULT_SESSION_TTL_MS,
   type HttpOptions,
-} from './options.js';
-import { createRouter, type Router } from './router.js';
+} from '../http/options.js';
+import { createRouter, type Router } from '../http/router.js';
+import { assertHubFor } from '../session/assert-hub.js';
+import { createSessionHub } from '../session/hub.js';
+import { limitOptionsOf } from '../session/session-limits.js';
+import type { Endpoint } from './endpoint.js';
+import { handleDelete } from './mcp-delete.js';
+import { handleGet } from './mcp-get.js';
+import { handlePost } from './mcp-post.js';
 import { serverHeaderParams } from './server-header-params.js';
 import { createSessionTable } from './session-table.js';
 import { createSharedSessions, type SharedSessions } from './shared-sessions.js';

@@ -1,10 +1,10 @@
 import { type AuthInfo, encodeMessage, type HttpRequestInfo, type JsonRpcResponse } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { HttpReply } from '../http/exchange.js';
+import { emptyResponse, jsonTextReply, type ReplyHeaders } from '../http/responses.js';
+import { openSse } from '../http/sse-stream.js';
 import type { Session } from '../session/types.js';
 import { type Endpoint, shouldPrime } from './endpoint.js';
-import type { HttpReply } from './exchange.js';
-import { emptyResponse, jsonTextReply, type ReplyHeaders } from './responses.js';
-import { openSse } from './sse-stream.js';
 import type { Streams } from './streams.js';
 
 /** Where one POST is served: the session, its streams, and a fresh stream id. */
