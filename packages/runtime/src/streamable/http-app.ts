@@ -15,7 +15,7 @@ import { createRouter, type Router } from '../http/router.js';
 import { assertHubFor } from '../session/assert-hub.js';
 import { createSessionHub } from '../session/hub.js';
 import { limitOptionsOf } from '../session/session-limits.js';
-import type { Endpoint } from './endpoint.js';
+import type { EndpointState } from './endpoint.js';
 import { handleDelete } from './mcp-delete.js';
 import { handleGet } from './mcp-get.js';
 import { handlePost } from './mcp-post.js';
@@ -57,7 +57,7 @@ export const createHttpApp = (server: Server, options: HttpOptions = {}): HttpAp
       adopt: (id, owner) => openStatefulSession(endpoint, owner, id),
     });
   }
-  const endpoint: Endpoint = {
+  const endpoint: EndpointState = {
     server,
     hub,
     table,

@@ -4,7 +4,7 @@ import type { HttpReply } from '../http/exchange.js';
 import { emptyResponse, jsonTextReply } from '../http/responses.js';
 import { openSse, type SseConnection } from '../http/sse-stream.js';
 import type { ModernRoute } from './classify-request.js';
-import type { Endpoint } from './endpoint.js';
+import type { EndpointState } from './endpoint.js';
 
 /**
  * `subscriptions/listen` over Streamable HTTP (2026-07-28), served like any
@@ -18,7 +18,7 @@ import type { Endpoint } from './endpoint.js';
  * cap, a middleware's error) is a plain JSON answer, nothing streamed.
  */
 export const serveListenPost = async (
-  endpoint: Endpoint,
+  endpoint: EndpointState,
   route: ModernRoute,
   message: JSONRPCMessage,
   auth?: AuthInfo,

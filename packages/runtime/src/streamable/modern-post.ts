@@ -12,6 +12,7 @@ import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { HttpReply, HttpRequest } from '../http/exchange.js';
 import { emptyResponse, jsonResponse, jsonTextReply } from '../http/responses.js';
 import { openSse } from '../http/sse-stream.js';
+import { nextTurn } from './answer-post.js';
 import {
   type Classification,
   classifyRequest,
@@ -19,8 +20,7 @@ import {
   type Rejection,
   rejectionBody,
 } from './classify-request.js';
-import { nextTurn } from './dispatch.js';
-import type { Endpoint } from './endpoint.js';
+import type { EndpointState } from './endpoint.js';
 import { serveListenPost } from './listen-post.js';
 
 /**
@@ -31,7 +31,7 @@ import { serveListenPost } from './listen-post.js';
  * `x-mcp-header` arguments (`Mcp-Param-*`).
  */
 export const classifyPost = async (
-  endpoint: Endpoint,
+  endpoint: EndpointState,
   request: HttpRequest,
   message: JSONRPCMessage,
 ): Promise<Classification> => {
@@ -59,7 +59,7 @@ export const rejectionReply = (rejection: Rejection): HttpReply =>
  * `subscriptions/listen` keeps its stream open instead (see listen-post.ts).
  */
 export const serveModernPost = async (
-  endpoint: Endpoint,
+  endpoint: EndpointState,
   route: ModernRoute,
   message: JSONRPCMessage,
   auth?: AuthInfo,
