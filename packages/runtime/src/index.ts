@@ -19,6 +19,7 @@ export type { BusEvent, EventBus, EventFilter, Unsubscribe } from './events/even
 export type { HubListenOptions } from './events/listen.js';
 export { createMemoryEventBus, type MemoryEventBusOptions } from './events/memory-event-bus.js';
 export { createStoreEventBus, type StoreEventBusOptions } from './events/store-event-bus.js';
+export type { ClosableNodeHandler, FetchHandler } from './http/app.js';
 export type { NodeHandler } from './http/node-adapter.js';
 export type {
   CommonHttpOptions,
@@ -45,7 +46,7 @@ export type { ServeSseOptions, SseOptions } from './sse/options.js';
 export { serveSse } from './sse/serve-sse.js';
 export { toSseFetchHandler, toSseNodeHandler } from './sse/sse-handlers.js';
 export type { EventStore, ReplaySend } from './streamable/event-store.js';
-export { type FetchHandler, toFetchHandler } from './streamable/fetch-handler.js';
+export { toFetchHandler } from './streamable/fetch-handler.js';
 export { createMemoryEventStore, type MemoryEventStoreOptions } from './streamable/memory-event-store.js';
-export { type ClosableNodeHandler, toNodeHandler } from './streamable/node-handler.js';
+export { toNodeHandler } from './streamable/node-handler.js';
 export { type ServeHttpOptions, serveHttp } from './streamable/serve-http.js';

@@ -1,14 +1,7 @@
 import type { Server } from '@mcpkit/core';
+import { appFetchHandler, type FetchHandler } from '../http/app.js';
 import type { HttpOptions } from '../http/options.js';
-import { notFound } from '../http/responses.js';
-import { fromWebRequest, toWebResponse } from '../http/web-adapter.js';
 import { createHttpApp } from './http-app.js';
-
-/** A web-standard request handler that can also end its sessions. */
-export type FetchHandler = ((request: Request) => Promise<Response>) & {
-  /** Ends every session this handler holds (call on shutdown). */
-  readonly close: () => void;
-};
 
 /**
  * Serves `server` over Streamable HTTP as a web-standard `fetch` handler, for
@@ -19,9 +12,5 @@ export type FetchHandler = ((request: Request) => Promise<Response>) & {
  * const handler = toFetchHandler(server, { cors: true });
  * Bun.serve({ fetch: handler });
  */
-export const toFetchHandler = (server: Server, options: HttpOptions = {}): FetchHandler => {
-  const app = createHttpApp(server, options);
-  const handler = async (request: Request): Promise<Response> =>
-    toWebResponse((await app.router(fromWebRequest(request))) ?? notFound(), options.maxStreamBufferBytes);
-  return Object.assign(handler, { close: app.close });
-};
+export const toFetchHandler = (server: Server, options: HttpOptions = {}): FetchHandler =>
+  appFetchHandler(createHttpApp(server, options), options);

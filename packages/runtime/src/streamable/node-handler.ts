@@ -1,13 +1,8 @@
 import type { Server } from '@mcpkit/core';
-import { type NodeHandler, toNodeListener } from '../http/node-adapter.js';
+import type { ClosableNodeHandler } from '../http/app.js';
+import { appNodeHandler } from '../http/app-node-handler.js';
 import type { HttpOptions } from '../http/options.js';
 import { createHttpApp } from './http-app.js';
-
-/** A Node request handler that can also end its sessions. */
-export type ClosableNodeHandler = NodeHandler & {
-  /** Ends every session this handler holds (call on shutdown). */
-  readonly close: () => void;
-};
 
 /**
  * Serves `server` over Streamable HTTP as a Node handler for node:http,
@@ -20,7 +15,5 @@ export type ClosableNodeHandler = NodeHandler & {
  * app.use(toNodeHandler(server));
  * app.listen(3000);
  */
-export const toNodeHandler = (server: Server, options: HttpOptions = {}): ClosableNodeHandler => {
-  const app = createHttpApp(server, options);
-  return Object.assign(toNodeListener(app.router, options), { close: app.close });
-};
+export const toNodeHandler = (server: Server, options: HttpOptions = {}): ClosableNodeHandler =>
+  appNodeHandler(createHttpApp(server, options), options);
