@@ -24,7 +24,6 @@ export type { NodeHandler } from './http/node-adapter.js';
 export type {
   CommonHttpOptions,
   CorsOptions,
-  HttpOptions,
   ListenOptions,
   RunningServer,
 } from './http/options.js';
@@ -49,4 +48,5 @@ export type { EventStore, ReplaySend } from './streamable/event-store.js';
 export { toFetchHandler } from './streamable/fetch-handler.js';
 export { createMemoryEventStore, type MemoryEventStoreOptions } from './streamable/memory-event-store.js';
 export { toNodeHandler } from './streamable/node-handler.js';
+export type { HttpOptions } from './streamable/options.js';
 export { type ServeHttpOptions, serveHttp } from './streamable/serve-http.js';

@@ -1,8 +1,9 @@
 import type { Server } from '@mcpkit/core';
-import type { HttpOptions, ListenOptions } from './http/options.js';
+import type { ListenOptions } from './http/options.js';
 import { type RuntimeOptions, startRuntime } from './lifespan/start-runtime.js';
 import type { SessionHub } from './session/hub.js';
 import type { StdioOptions } from './stdio/serve-stdio.js';
+import type { HttpOptions } from './streamable/options.js';
 
 /** The transports {@link serve} speaks. */
 export type TransportKind = 'stdio' | 'http' | 'sse';

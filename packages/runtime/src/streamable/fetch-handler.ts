@@ -1,7 +1,7 @@
 import type { Server } from '@mcpkit/core';
 import { appFetchHandler, type FetchHandler } from '../http/app.js';
-import type { HttpOptions } from '../http/options.js';
 import { createHttpApp } from './http-app.js';
+import type { HttpOptions } from './options.js';
 
 /**
  * Serves `server` over Streamable HTTP as a web-standard `fetch` handler, for

@@ -5,11 +5,6 @@ import {
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_MAX_JSON_VALUES,
   DEFAULT_MAX_SESSIONS,
-  DEFAULT_MAX_SESSIONS_PER_IDENTITY,
-  DEFAULT_MAX_STREAM_MS,
-  DEFAULT_SESSION_STORE_TIMEOUT_MS,
-  DEFAULT_SESSION_TTL_MS,
-  type HttpOptions,
 } from '../http/options.js';
 import { createRouter, type Router } from '../http/router.js';
 import { assertHubFor } from '../session/assert-hub.js';
@@ -19,6 +14,13 @@ import type { EndpointState } from './endpoint.js';
 import { handleDelete } from './mcp-delete.js';
 import { handleGet } from './mcp-get.js';
 import { handlePost } from './mcp-post.js';
+import {
+  DEFAULT_MAX_SESSIONS_PER_IDENTITY,
+  DEFAULT_MAX_STREAM_MS,
+  DEFAULT_SESSION_STORE_TIMEOUT_MS,
+  DEFAULT_SESSION_TTL_MS,
+  type HttpOptions,
+} from './options.js';
 import { serverHeaderParams } from './server-header-params.js';
 import { createSessionTable } from './session-table.js';
 import { createSharedSessions, type SharedSessions } from './shared-sessions.js';

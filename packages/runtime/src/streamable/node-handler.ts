@@ -1,8 +1,8 @@
 import type { Server } from '@mcpkit/core';
 import type { ClosableNodeHandler } from '../http/app.js';
 import { appNodeHandler } from '../http/app-node-handler.js';
-import type { HttpOptions } from '../http/options.js';
 import { createHttpApp } from './http-app.js';
+import type { HttpOptions } from './options.js';
 
 /**
  * Serves `server` over Streamable HTTP as a Node handler for node:http,

@@ -1,8 +1,9 @@
 import type { Server } from '@mcpkit/core';
-import type { HttpOptions, ListenOptions, RunningServer } from '../http/options.js';
+import type { ListenOptions, RunningServer } from '../http/options.js';
 import { serveApp } from '../http/serve-app.js';
 import type { RuntimeOptions } from '../lifespan/start-runtime.js';
 import { createHttpApp } from './http-app.js';
+import type { HttpOptions } from './options.js';
 
 /** Options of {@link serveHttp}: transport, address, and lifespan / onRootsChanged (when no `hub` is given). */
 export type ServeHttpOptions = HttpOptions & ListenOptions & RuntimeOptions;
