@@ -19,21 +19,15 @@ export type { BusEvent, EventBus, EventFilter, Unsubscribe } from './events/even
 export type { HubListenOptions } from './events/listen.js';
 export { createMemoryEventBus, type MemoryEventBusOptions } from './events/memory-event-bus.js';
 export { createStoreEventBus, type StoreEventBusOptions } from './events/store-event-bus.js';
-export type { EventStore, ReplaySend } from './http/event-store.js';
-export { type FetchHandler, toFetchHandler } from './http/fetch-handler.js';
-export { createMemoryEventStore, type MemoryEventStoreOptions } from './http/memory-event-store.js';
+export type { ClosableNodeHandler, FetchHandler } from './http/app.js';
 export type { NodeHandler } from './http/node-adapter.js';
-export { type ClosableNodeHandler, toNodeHandler } from './http/node-handler.js';
 export type {
   CommonHttpOptions,
   CorsOptions,
-  HttpOptions,
   ListenOptions,
-  RouteHandler,
-  Routes,
   RunningServer,
 } from './http/options.js';
-export { type ServeHttpOptions, serveHttp } from './http/serve-http.js';
+export type { RouteHandler, Routes } from './http/routes.js';
 export type { Lifespan, LifespanHandle } from './lifespan/lifespan.js';
 export type { RuntimeOptions } from './lifespan/start-runtime.js';
 export { closeProxies } from './proxy/close-proxies.js';
@@ -44,9 +38,15 @@ export { type ServeHandle, type ServeOptions, serve, type TransportKind } from '
 export { type CreateSessionOptions, createSession } from './session/create-session.js';
 export { createSessionHub, type SessionHub, type SessionHubOptions } from './session/hub.js';
 export { hubOf, lifespanOf } from './session/runtime-context.js';
+export type { RuntimeSessionInfo } from './session/runtime-session-info.js';
 export type { RootsChangedEvent } from './session/session-core.js';
-export type { RuntimeSessionInfo } from './session/session-info.js';
 export type { CreateSession, ReceiveExtra, Send, Session, SessionOptions } from './session/types.js';
 export type { ServeSseOptions, SseOptions } from './sse/options.js';
 export { serveSse } from './sse/serve-sse.js';
 export { toSseFetchHandler, toSseNodeHandler } from './sse/sse-handlers.js';
+export type { EventStore, ReplaySend } from './streamable/event-store.js';
+export { toFetchHandler } from './streamable/fetch-handler.js';
+export { createMemoryEventStore, type MemoryEventStoreOptions } from './streamable/memory-event-store.js';
+export { toNodeHandler } from './streamable/node-handler.js';
+export type { HttpOptions } from './streamable/options.js';
+export { type ServeHttpOptions, serveHttp } from './streamable/serve-http.js';

@@ -1,8 +1,9 @@
 import type { Server } from '@mcpkit/core';
-import type { HttpOptions, ListenOptions } from './http/options.js';
+import type { ListenOptions } from './http/options.js';
 import { type RuntimeOptions, startRuntime } from './lifespan/start-runtime.js';
 import type { SessionHub } from './session/hub.js';
 import type { StdioOptions } from './stdio/serve-stdio.js';
+import type { HttpOptions } from './streamable/options.js';
 
 /** The transports {@link serve} speaks. */
 export type TransportKind = 'stdio' | 'http' | 'sse';
@@ -57,7 +58,7 @@ const startTransport = async (server: Server, options: ServeOptions, hub: Sessio
     return serveStdio(server, { ...options, hub });
   }
   if (transport === 'http') {
-    const { serveHttp } = await import('./http/serve-http.js');
+    const { serveHttp } = await import('./streamable/serve-http.js');
     return serveHttp(server, { ...options, hub });
   }
   if (transport === 'sse') {

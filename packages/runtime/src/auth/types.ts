@@ -1,5 +1,5 @@
 import type { AuthInfo } from '@mcpkit/core';
-import type { Routes } from '../http/options.js';
+import type { Routes } from '../http/routes.js';
 
 /** What a verifier knows about the request besides the token. */
 export interface VerifyContext {

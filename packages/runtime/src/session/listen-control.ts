@@ -1,7 +1,6 @@
 import { ErrorCode, ProtocolError, type SessionControl } from '@mcpkit/core';
 import { type ListenHandle, listenCancelled, listenClosedResult } from '../events/listen.js';
-import type { RunningRequest } from './request-context.js';
-import type { SessionCore } from './session-core.js';
+import type { InFlightRequest, SessionCore } from './session-core.js';
 import type { ListenStream } from './types.js';
 
 const unavailable = (method: string) => () => {
@@ -17,7 +16,7 @@ const unavailable = (method: string) => () => {
  */
 export const listenControl = (
   core: SessionCore,
-  request: RunningRequest,
+  request: InFlightRequest,
   stream: ListenStream = {},
 ): SessionControl => ({
   initialize: unavailable('initialize'),

@@ -1,6 +1,6 @@
 import { type Context, type Lifespan, McpkitError } from '@mcpkit/core';
 import type { SessionHub } from './hub.js';
-import type { RuntimeSessionInfo } from './session-info.js';
+import type { RuntimeSessionInfo } from './runtime-session-info.js';
 
 const runtimeSession = (ctx: Pick<Context, 'session'>, what: string): RuntimeSessionInfo => {
   const session = ctx.session as Partial<RuntimeSessionInfo>;

@@ -13,13 +13,38 @@ import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { HubListenOptions, ListenHandle } from '../events/listen.js';
 import type { ClientHello } from './initialize.js';
 import type { Outbox } from './outbox.js';
-import type { RunningRequest } from './request-context.js';
+import type { RuntimeSessionInfo } from './runtime-session-info.js';
 import type { SessionBacking } from './session-backing.js';
-import type { RuntimeSessionInfo } from './session-info.js';
-import type { SessionLimits } from './session-limits.js';
 import type { SessionRecord } from './session-record.js';
 import type { Send, Session } from './types.js';
 import type { Visibility } from './visibility.js';
+
+/**
+ * What the session keeps of a request in flight (a `RunningRequest` of
+ * request-context.ts): enough to cancel it, abort it at close and route what
+ * it sends. Declared here so the session record needs nothing above it.
+ */
+export interface InFlightRequest {
+  readonly id: RequestId;
+  /** Aborts `ctx.signal`: client cancellation or session close. */
+  readonly controller: AbortController;
+  /** The request's own stream, when the transport gave it one. */
+  readonly related: Send | undefined;
+  /** Set when the client cancelled it: its response is never sent. */
+  cancelled: boolean;
+  /** Set when the server ended it on purpose (a listen stream at shutdown): answered even if the session closes meanwhile. */
+  answerAfterClose: boolean;
+}
+
+/** The hub-wide side of the limits (see session-limits.ts): the running total of what sessions keep. */
+export interface SessionLimits {
+  readonly maxHelloBytes: number;
+  readonly maxTotalHelloBytes: number;
+  readonly maxSubscriptions: number;
+  readonly maxSubscriptionUriLength: number;
+  /** Bytes of hello all sessions keep now. */
+  helloBytes: number;
+}
 
 /** Told when a client reports that its roots changed (`notifications/roots/list_changed`). */
 export interface RootsChangedEvent {
@@ -70,9 +95,9 @@ export interface SessionCore {
   /** The record's rules compiled into a check, made on the first `ctx.session.enable/disable`. */
   visibility: Visibility | undefined;
   /** The in-flight request when only one runs (the common case): no Map needed. */
-  solo: RunningRequest | undefined;
+  solo: InFlightRequest | undefined;
   /** Further in-flight requests by id, made when two run at once. */
-  others: Map<RequestId, RunningRequest> | undefined;
+  others: Map<RequestId, InFlightRequest> | undefined;
   /** Requests sent to the client, made on the first one. */
   outbox: Outbox | undefined;
   /**

@@ -10,28 +10,10 @@ import {
   type SessionStateMethods,
 } from '@mcpkit/core';
 import { notification } from './messages.js';
+import type { RuntimeSessionInfo } from './runtime-session-info.js';
 import type { SessionCore } from './session-core.js';
 import type { Send } from './types.js';
 import { createVisibility } from './visibility.js';
-
-/**
- * The `ctx.session` the runtime hands to handlers: the core `SessionInfo`
- * plus what `hubOf(ctx)` and `lifespanOf(ctx)` read.
- */
-export interface RuntimeSessionInfo extends SessionInfo {
-  /** The hub that owns this session. */
-  readonly hub: unknown;
-  /** The value started by the lifespan hook (undefined without one). */
-  readonly lifespan: unknown;
-  /** Every started lifespan hook's value, by hook. */
-  readonly lifespans: ReadonlyMap<Lifespan, unknown>;
-  /**
-   * Runs `cleanup` once when this session closes (at once if it already has);
-   * returns a function that unregisters it. Proxies close their per-session
-   * remote connections this way.
-   */
-  readonly onClose: (cleanup: () => void) => () => void;
-}
 
 const LIST_CHANGED = {
   tools: 'notifications/tools/list_changed',

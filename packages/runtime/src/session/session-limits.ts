@@ -1,6 +1,6 @@
 import { type AuthInfo, ErrorCode, mayReadResource, ProtocolError, type Server } from '@mcpkit/core';
 import type { ClientHello } from './initialize.js';
-import type { SessionCore } from './session-core.js';
+import type { SessionCore, SessionLimits } from './session-core.js';
 
 /** Bounds on what a session keeps on a client's behalf; options of the hub and of every `serve*`. */
 export interface SessionLimitOptions {
@@ -65,16 +65,6 @@ export const estimateBytes = (value: unknown, limit: number): number => {
   }
   return total;
 };
-
-/** The hub-wide side of the limits: the running total of what sessions keep. */
-export interface SessionLimits {
-  readonly maxHelloBytes: number;
-  readonly maxTotalHelloBytes: number;
-  readonly maxSubscriptions: number;
-  readonly maxSubscriptionUriLength: number;
-  /** Bytes of hello all sessions keep now. */
-  helloBytes: number;
-}
 
 /** The limits of one hub, from its options. */
 export const createSessionLimits = (options: SessionLimitOptions = {}): SessionLimits => ({

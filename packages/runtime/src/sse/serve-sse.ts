@@ -1,8 +1,6 @@
 import type { Server } from '@mcpkit/core';
-import { listen } from '../http/listen.js';
-import { toNodeListener } from '../http/node-adapter.js';
-import { isLoopbackHost, type RunningServer } from '../http/options.js';
-import { startRuntime } from '../lifespan/start-runtime.js';
+import type { RunningServer } from '../http/options.js';
+import { serveApp } from '../http/serve-app.js';
 import type { ServeSseOptions } from './options.js';
 import { createSseApp } from './sse-app.js';
 
@@ -16,24 +14,5 @@ import { createSseApp } from './sse-app.js';
  * const running = await serveSse(server, { port: 0 });
  * // connect with new SSEClientTransport(new URL(running.url))
  */
-export const serveSse = async (server: Server, options: ServeSseOptions = {}): Promise<RunningServer> => {
-  const host = options.host ?? '127.0.0.1';
-  const runtime = await startRuntime(server, options);
-  const app = createSseApp(server, {
-    ...options,
-    hub: runtime.hub,
-    dnsRebindingProtection: options.dnsRebindingProtection ?? isLoopbackHost(host),
-  });
-  try {
-    const running = await listen(
-      toNodeListener(app.router, options),
-      { ...options, host },
-      options.ssePath ?? '/sse',
-      app.close,
-    );
-    return { ...running, close: () => running.close().finally(runtime.stop) };
-  } catch (error) {
-    await runtime.stop();
-    throw error;
-  }
-};
+export const serveSse = (server: Server, options: ServeSseOptions = {}): Promise<RunningServer> =>
+  serveApp(server, options, options.ssePath ?? '/sse', (served) => createSseApp(server, { ...options, ...served }));

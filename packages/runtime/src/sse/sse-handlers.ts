@@ -1,22 +1,13 @@
 import type { Server } from '@mcpkit/core';
-import type { FetchHandler } from '../http/fetch-handler.js';
-import { toNodeListener } from '../http/node-adapter.js';
-import type { ClosableNodeHandler } from '../http/node-handler.js';
-import { notFound } from '../http/responses.js';
-import { fromWebRequest, toWebResponse } from '../http/web-adapter.js';
+import { appFetchHandler, type ClosableNodeHandler, type FetchHandler } from '../http/app.js';
+import { appNodeHandler } from '../http/app-node-handler.js';
 import type { SseOptions } from './options.js';
 import { createSseApp } from './sse-app.js';
 
 /** The legacy HTTP+SSE transport as a web-standard `fetch` handler (see `toFetchHandler`). */
-export const toSseFetchHandler = (server: Server, options: SseOptions = {}): FetchHandler => {
-  const app = createSseApp(server, options);
-  const handler = async (request: Request): Promise<Response> =>
-    toWebResponse((await app.router(fromWebRequest(request))) ?? notFound(), options.maxStreamBufferBytes);
-  return Object.assign(handler, { close: app.close });
-};
+export const toSseFetchHandler = (server: Server, options: SseOptions = {}): FetchHandler =>
+  appFetchHandler(createSseApp(server, options), options);
 
 /** The legacy HTTP+SSE transport as a Node handler (see `toNodeHandler`). */
-export const toSseNodeHandler = (server: Server, options: SseOptions = {}): ClosableNodeHandler => {
-  const app = createSseApp(server, options);
-  return Object.assign(toNodeListener(app.router, options), { close: app.close });
-};
+export const toSseNodeHandler = (server: Server, options: SseOptions = {}): ClosableNodeHandler =>
+  appNodeHandler(createSseApp(server, options), options);

@@ -1,4 +1,4 @@
-import { type Classification, classifyRequest } from '../http/classify-request.js';
+import { type Classification, classifyRequest } from '../streamable/classify-request.js';
 
 /**
  * Decides the era of one message read from stdio, where there is no header

@@ -1,4 +1,4 @@
-import { ErrorCode, failure, type Server } from '@mcpkit/core';
+import { ErrorCode, encodeMessage, failure, type Server } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { claimStdio } from '../cli/stdio-guard.js';
 import { type RuntimeOptions, startRuntime } from '../lifespan/start-runtime.js';
@@ -69,7 +69,7 @@ export const serveStdio = async <T = unknown>(server: Server, options: StdioOpti
   // A failing output ends serving, as its 'error' event does.
   const writer = createBatchedWriter(output, () => onEnd());
   const write = (message: JSONRPCMessage | object) => {
-    if (open) writer.write(`${JSON.stringify(message)}\n`);
+    if (open) writer.write(`${encodeMessage(message)}\n`);
   };
   // The only channel: messages a request sends while it runs take it too, so
   // `receive` gets no per-request `related` sender.

@@ -6,4 +6,4 @@
  */
 
 export { type EventBusContractOptions, eventBusContract } from '../events/event-bus-contract.js';
-export { type EventStoreContractOptions, eventStoreContract } from '../http/event-store-contract.js';
+export { type EventStoreContractOptions, eventStoreContract } from '../streamable/event-store-contract.js';

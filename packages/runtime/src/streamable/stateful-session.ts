@@ -1,4 +1,4 @@
-import type { Endpoint } from './endpoint.js';
+import type { EndpointState } from './endpoint.js';
 import type { SessionEntry } from './session-table.js';
 import { createStreams, type Streams } from './streams.js';
 
@@ -12,7 +12,7 @@ export const standaloneStreamId = (entry: SessionEntry): string => `${entry.id}.
  * is the identity that opened it: only that identity may use it. With a
  * shared session store the entry is bound to it before initialize runs.
  */
-export const openStatefulSession = (endpoint: Endpoint, owner?: string, existingId?: string): SessionEntry => {
+export const openStatefulSession = (endpoint: EndpointState, owner?: string, existingId?: string): SessionEntry => {
   // An existing id: the local copy of a session another instance opened (a shared session store).
   const id = existingId ?? crypto.randomUUID();
   let streams: Streams | undefined;

@@ -1,4 +1,4 @@
-import type { SseConnection } from './sse-stream.js';
+import type { SseConnection } from '../http/sse-stream.js';
 
 /** Ends a connection after a fixed lifetime; `clear` when it ended on its own. */
 export interface StreamLifetime {

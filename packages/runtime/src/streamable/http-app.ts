@@ -1,24 +1,26 @@
 import type { Server } from '@mcpkit/core';
 import { createResourceServer, protect } from '../auth/resource-server.js';
-import { assertHubFor } from '../session/assert-hub.js';
-import { createSessionHub } from '../session/hub.js';
-import { limitOptionsOf } from '../session/session-limits.js';
-import type { Endpoint } from './endpoint.js';
-import { handleDelete } from './mcp-delete.js';
-import { handleGet } from './mcp-get.js';
-import { handlePost } from './mcp-post.js';
 import {
   DEFAULT_KEEP_ALIVE_MS,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_MAX_JSON_VALUES,
   DEFAULT_MAX_SESSIONS,
+} from '../http/options.js';
+import { createRouter, type Router } from '../http/router.js';
+import { assertHubFor } from '../session/assert-hub.js';
+import { createSessionHub } from '../session/hub.js';
+import { limitOptionsOf } from '../session/session-limits.js';
+import type { EndpointState } from './endpoint.js';
+import { handleDelete } from './mcp-delete.js';
+import { handleGet } from './mcp-get.js';
+import { handlePost } from './mcp-post.js';
+import {
   DEFAULT_MAX_SESSIONS_PER_IDENTITY,
   DEFAULT_MAX_STREAM_MS,
   DEFAULT_SESSION_STORE_TIMEOUT_MS,
   DEFAULT_SESSION_TTL_MS,
   type HttpOptions,
 } from './options.js';
-import { createRouter, type Router } from './router.js';
 import { serverHeaderParams } from './server-header-params.js';
 import { createSessionTable } from './session-table.js';
 import { createSharedSessions, type SharedSessions } from './shared-sessions.js';
@@ -57,7 +59,7 @@ export const createHttpApp = (server: Server, options: HttpOptions = {}): HttpAp
       adopt: (id, owner) => openStatefulSession(endpoint, owner, id),
     });
   }
-  const endpoint: Endpoint = {
+  const endpoint: EndpointState = {
     server,
     hub,
     table,

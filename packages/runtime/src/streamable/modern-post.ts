@@ -9,6 +9,10 @@ import {
   META,
 } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { HttpReply, HttpRequest } from '../http/exchange.js';
+import { emptyResponse, jsonResponse, jsonTextReply } from '../http/responses.js';
+import { openSse } from '../http/sse-stream.js';
+import { nextTurn } from './answer-post.js';
 import {
   type Classification,
   classifyRequest,
@@ -16,12 +20,8 @@ import {
   type Rejection,
   rejectionBody,
 } from './classify-request.js';
-import { nextTurn } from './dispatch.js';
-import type { Endpoint } from './endpoint.js';
-import type { HttpReply, HttpRequest } from './exchange.js';
+import type { EndpointState } from './endpoint.js';
 import { serveListenPost } from './listen-post.js';
-import { emptyResponse, jsonResponse, jsonTextReply } from './responses.js';
-import { openSse } from './sse-stream.js';
 
 /**
  * Decides the era of a POST with {@link classifyRequest}, before any session
@@ -31,7 +31,7 @@ import { openSse } from './sse-stream.js';
  * `x-mcp-header` arguments (`Mcp-Param-*`).
  */
 export const classifyPost = async (
-  endpoint: Endpoint,
+  endpoint: EndpointState,
   request: HttpRequest,
   message: JSONRPCMessage,
 ): Promise<Classification> => {
@@ -59,7 +59,7 @@ export const rejectionReply = (rejection: Rejection): HttpReply =>
  * `subscriptions/listen` keeps its stream open instead (see listen-post.ts).
  */
 export const serveModernPost = async (
-  endpoint: Endpoint,
+  endpoint: EndpointState,
   route: ModernRoute,
   message: JSONRPCMessage,
   auth?: AuthInfo,

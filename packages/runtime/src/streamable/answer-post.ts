@@ -1,10 +1,10 @@
 import { type AuthInfo, encodeMessage, type HttpRequestInfo, type JsonRpcResponse } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { HttpReply } from '../http/exchange.js';
+import { emptyResponse, jsonTextReply, type ReplyHeaders } from '../http/responses.js';
+import { openSse } from '../http/sse-stream.js';
 import type { Session } from '../session/types.js';
-import { type Endpoint, shouldPrime } from './endpoint.js';
-import type { HttpReply } from './exchange.js';
-import { emptyResponse, jsonTextReply, type ReplyHeaders } from './responses.js';
-import { openSse } from './sse-stream.js';
+import { type EndpointState, shouldPrime } from './endpoint.js';
 import type { Streams } from './streams.js';
 
 /** Where one POST is served: the session, its streams, and a fresh stream id. */
@@ -30,7 +30,7 @@ export const nextTurn = (): Promise<void> =>
 const isRequest = (message: JSONRPCMessage): boolean => 'method' in message && 'id' in message;
 
 /** One response, as JSON or as a one-event SSE stream, following the endpoint's mode. */
-export const respondOnce = (endpoint: Endpoint, response: JsonRpcResponse, headers?: ReplyHeaders): HttpReply => {
+export const respondOnce = (endpoint: EndpointState, response: JsonRpcResponse, headers?: ReplyHeaders): HttpReply => {
   if (endpoint.json) return jsonTextReply(encodeMessage(response), 200, headers);
   const conn = openSse({ headers });
   conn.write({ data: encodeMessage(response) });
@@ -43,7 +43,11 @@ export const respondOnce = (endpoint: Endpoint, response: JsonRpcResponse, heade
  * gets its response as JSON (json mode; related messages then use the GET
  * stream) or as an SSE stream carrying related messages, then the response.
  */
-export const dispatch = async (endpoint: Endpoint, target: Target, message: JSONRPCMessage): Promise<HttpReply> => {
+export const answerPost = async (
+  endpoint: EndpointState,
+  target: Target,
+  message: JSONRPCMessage,
+): Promise<HttpReply> => {
   const { session } = target;
   const extra = { auth: target.auth, http: target.http };
   if (!isRequest(message)) {

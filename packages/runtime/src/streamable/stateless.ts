@@ -1,8 +1,8 @@
 import type { AuthInfo, HttpRequestInfo } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import { dispatch } from './dispatch.js';
-import { ASSUMED_PROTOCOL_VERSION, checkProtocolVersion, type Endpoint, isInitialize } from './endpoint.js';
-import type { HttpReply, HttpRequest } from './exchange.js';
+import type { HttpReply, HttpRequest } from '../http/exchange.js';
+import { answerPost } from './answer-post.js';
+import { ASSUMED_PROTOCOL_VERSION, checkProtocolVersion, type EndpointState, isInitialize } from './endpoint.js';
 import { createStreams, type Streams } from './streams.js';
 
 /**
@@ -13,7 +13,7 @@ import { createStreams, type Streams } from './streams.js';
  * says, no client capabilities), because no initialize it sent earlier was kept.
  */
 export const serveStateless = async (
-  endpoint: Endpoint,
+  endpoint: EndpointState,
   request: HttpRequest,
   message: JSONRPCMessage,
   auth?: AuthInfo,
@@ -32,7 +32,7 @@ export const serveStateless = async (
         },
   );
   let streams: Streams | undefined;
-  return dispatch(
+  return answerPost(
     endpoint,
     {
       session,

@@ -1,9 +1,9 @@
 import { type AuthInfo, ErrorCode } from '@mcpkit/core';
-import { accepts } from './accepts.js';
-import { type Endpoint, findSession, findSharedSession, shouldPrime } from './endpoint.js';
-import { type HttpReply, type HttpRequest, isReply } from './exchange.js';
-import { rpcErrorResponse } from './responses.js';
-import { openSse } from './sse-stream.js';
+import { accepts } from '../http/accepts.js';
+import { type HttpReply, type HttpRequest, isReply } from '../http/exchange.js';
+import { rpcErrorResponse } from '../http/responses.js';
+import { openSse } from '../http/sse-stream.js';
+import { type EndpointState, findSession, findSharedSession, shouldPrime } from './endpoint.js';
 import { standaloneStreamId } from './stateful-session.js';
 import { streamLifetime } from './stream-lifetime.js';
 
@@ -19,7 +19,7 @@ export const statelessNotAllowed = (): HttpReply =>
  * json mode the server's requests to the client). With `Last-Event-ID` and an
  * event store, it resumes that stream instead (POST streams included).
  */
-export const handleGet = async (endpoint: Endpoint, request: HttpRequest, auth?: AuthInfo): Promise<HttpReply> => {
+export const handleGet = async (endpoint: EndpointState, request: HttpRequest, auth?: AuthInfo): Promise<HttpReply> => {
   if (endpoint.stateless) return statelessNotAllowed();
   if (!accepts(request.header('accept'), 'text/event-stream')) {
     return rpcErrorResponse(

@@ -1,15 +1,19 @@
 import type { AuthInfo } from '@mcpkit/core';
-import { type Endpoint, findSession, findSharedSession } from './endpoint.js';
-import { type HttpReply, type HttpRequest, isReply } from './exchange.js';
+import { type HttpReply, type HttpRequest, isReply } from '../http/exchange.js';
+import { emptyResponse } from '../http/responses.js';
+import { type EndpointState, findSession, findSharedSession } from './endpoint.js';
 import { statelessNotAllowed } from './mcp-get.js';
-import { emptyResponse } from './responses.js';
 import { storeUnavailable } from './store-unavailable.js';
 
 /**
  * DELETE on the MCP endpoint: ends the session and frees everything it held;
  * its id then gets 404 (on every instance, with a shared session store).
  */
-export const handleDelete = async (endpoint: Endpoint, request: HttpRequest, auth?: AuthInfo): Promise<HttpReply> => {
+export const handleDelete = async (
+  endpoint: EndpointState,
+  request: HttpRequest,
+  auth?: AuthInfo,
+): Promise<HttpReply> => {
   if (endpoint.stateless) return statelessNotAllowed();
   if (!endpoint.shared) {
     const entry = findSession(endpoint, request, auth);

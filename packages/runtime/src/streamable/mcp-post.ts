@@ -1,19 +1,23 @@
 import { type AuthInfo, ErrorCode } from '@mcpkit/core';
 import { identityOf } from '../auth/identity.js';
-import { acceptsBothAnswers, isJsonContentType } from './accepts.js';
-import { dispatch, respondOnce } from './dispatch.js';
-import { type Endpoint, findSession, findSharedSession, isInitialize } from './endpoint.js';
-import { type HttpReply, type HttpRequest, isReply } from './exchange.js';
+import { acceptsBothAnswers, isJsonContentType } from '../http/accepts.js';
+import { type HttpReply, type HttpRequest, isReply } from '../http/exchange.js';
+import { readMessage } from '../http/read-message.js';
+import { HttpRequestView } from '../http/request-info.js';
+import { rpcErrorResponse, tooManySessions } from '../http/responses.js';
+import { answerPost, respondOnce } from './answer-post.js';
+import { type EndpointState, findSession, findSharedSession, isInitialize } from './endpoint.js';
 import { classifyPost, rejectionReply, serveModernPost } from './modern-post.js';
-import { readMessage } from './read-message.js';
-import { HttpRequestView } from './request-info.js';
-import { rpcErrorResponse, tooManySessions } from './responses.js';
 import { initializeShared, savingSession } from './shared-post.js';
 import { openStatefulSession } from './stateful-session.js';
 import { serveStateless } from './stateless.js';
 
 /** POST on the MCP endpoint: one JSON-RPC message in, its answer out. */
-export const handlePost = async (endpoint: Endpoint, request: HttpRequest, auth?: AuthInfo): Promise<HttpReply> => {
+export const handlePost = async (
+  endpoint: EndpointState,
+  request: HttpRequest,
+  auth?: AuthInfo,
+): Promise<HttpReply> => {
   if (!isJsonContentType(request.header('content-type'))) {
     return rpcErrorResponse(415, ErrorCode.InvalidRequest, 'Unsupported Media Type: the body must be application/json');
   }
@@ -64,7 +68,7 @@ export const handlePost = async (endpoint: Endpoint, request: HttpRequest, auth?
     : findSession(endpoint, request, auth);
   if (isReply(entry)) return entry;
   entry.busy += 1;
-  return dispatch(
+  return answerPost(
     endpoint,
     {
       session: endpoint.shared ? savingSession(endpoint.shared, entry) : entry.session,

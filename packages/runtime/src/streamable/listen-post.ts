@@ -1,10 +1,10 @@
 import { type AuthInfo, encodeMessage } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { HttpReply } from '../http/exchange.js';
+import { emptyResponse, jsonTextReply } from '../http/responses.js';
+import { openSse, type SseConnection } from '../http/sse-stream.js';
 import type { ModernRoute } from './classify-request.js';
-import type { Endpoint } from './endpoint.js';
-import type { HttpReply } from './exchange.js';
-import { emptyResponse, jsonTextReply } from './responses.js';
-import { openSse, type SseConnection } from './sse-stream.js';
+import type { EndpointState } from './endpoint.js';
 
 /**
  * `subscriptions/listen` over Streamable HTTP (2026-07-28), served like any
@@ -18,7 +18,7 @@ import { openSse, type SseConnection } from './sse-stream.js';
  * cap, a middleware's error) is a plain JSON answer, nothing streamed.
  */
 export const serveListenPost = async (
-  endpoint: Endpoint,
+  endpoint: EndpointState,
   route: ModernRoute,
   message: JSONRPCMessage,
   auth?: AuthInfo,

@@ -1,6 +1,6 @@
 import { ErrorCode } from '@mcpkit/core';
-import type { HttpReply } from './exchange.js';
-import { rpcErrorResponse } from './responses.js';
+import type { HttpReply } from '../http/exchange.js';
+import { rpcErrorResponse } from '../http/responses.js';
 
 /** Seconds a client is told to wait when the shared store is down. */
 export const STORE_RETRY_AFTER_SECONDS = 5;

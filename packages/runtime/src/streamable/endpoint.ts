@@ -1,17 +1,17 @@
 import { type AuthInfo, ErrorCode, isStoreUnavailable, type Server } from '@mcpkit/core';
 import { type JSONRPCMessage, SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
 import { foreignSession, identityOf } from '../auth/identity.js';
+import type { HttpReply, HttpRequest } from '../http/exchange.js';
+import { rpcErrorResponse, tooManySessions } from '../http/responses.js';
 import type { SessionHub } from '../session/hub.js';
 import type { EventStore } from './event-store.js';
-import type { HttpReply, HttpRequest } from './exchange.js';
-import { rpcErrorResponse, tooManySessions } from './responses.js';
 import type { ServerHeaderParams } from './server-header-params.js';
 import type { SessionEntry, SessionTable } from './session-table.js';
 import type { SharedSessions } from './shared-sessions.js';
 import { storeUnavailable } from './store-unavailable.js';
 
-/** Everything the MCP endpoint's method handlers share. */
-export interface Endpoint {
+/** The state of one MCP endpoint (options resolved, session table, streams' store, listens): what its method handlers share. */
+export interface EndpointState {
   readonly server: Server;
   readonly hub: SessionHub;
   readonly table: SessionTable;
@@ -40,7 +40,7 @@ export const ASSUMED_PROTOCOL_VERSION = '2025-03-26';
 const PRIMING_SINCE = '2025-11-25';
 
 /** Whether to send the priming event: needs a store, and clients older than 2025-11-25 may choke on empty data. */
-export const shouldPrime = (endpoint: Endpoint, protocolVersion: string | undefined): boolean =>
+export const shouldPrime = (endpoint: EndpointState, protocolVersion: string | undefined): boolean =>
   endpoint.store !== undefined && protocolVersion !== undefined && protocolVersion >= PRIMING_SINCE;
 
 /**
@@ -67,7 +67,11 @@ const notFound = () => rpcErrorResponse(404, ErrorCode.InvalidRequest, 'Session 
  * Finds the session a request names: 400 without `Mcp-Session-Id`, 404 for an
  * unknown or ended one, 403 when `auth` is not the identity that opened it.
  */
-export const findSession = (endpoint: Endpoint, request: HttpRequest, auth?: AuthInfo): SessionEntry | HttpReply => {
+export const findSession = (
+  endpoint: EndpointState,
+  request: HttpRequest,
+  auth?: AuthInfo,
+): SessionEntry | HttpReply => {
   const id = request.header('mcp-session-id');
   if (!id) {
     return rpcErrorResponse(400, ErrorCode.InvalidRequest, 'Bad Request: the Mcp-Session-Id header is required');
@@ -84,7 +88,7 @@ export const findSession = (endpoint: Endpoint, request: HttpRequest, auth?: Aut
  * is refreshed first. 503 with `Retry-After` when the store is unreachable.
  */
 export const findSharedSession = async (
-  endpoint: Endpoint,
+  endpoint: EndpointState,
   shared: SharedSessions,
   request: HttpRequest,
   auth?: AuthInfo,

@@ -1,8 +1,8 @@
 import { encodeMessage } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { SseConnection } from '../http/sse-stream.js';
 import type { Send } from '../session/types.js';
 import type { EventStore } from './event-store.js';
-import type { SseConnection } from './sse-stream.js';
 
 /**
  * The SSE streams of one session. A stream outlives its connection: with an

@@ -1,7 +1,7 @@
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { describe, expect, test } from 'vitest';
+import type { SseConnection, SseEvent } from '../http/sse-stream.js';
 import { createMemoryEventStore } from './memory-event-store.js';
-import type { SseConnection, SseEvent } from './sse-stream.js';
 import { createStreams } from './streams.js';
 
 /** A connection that records what is written to it. */

@@ -1,11 +1,11 @@
 import { type AuthInfo, ErrorCode, type HttpRequestInfo, isStoreUnavailable } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { identityOf } from '../auth/identity.js';
+import type { HttpReply } from '../http/exchange.js';
+import { rpcErrorResponse, tooManySessions } from '../http/responses.js';
 import type { Session } from '../session/types.js';
-import { respondOnce } from './dispatch.js';
-import type { Endpoint } from './endpoint.js';
-import type { HttpReply } from './exchange.js';
-import { rpcErrorResponse, tooManySessions } from './responses.js';
+import { respondOnce } from './answer-post.js';
+import type { EndpointState } from './endpoint.js';
 import type { SessionEntry } from './session-table.js';
 import type { SharedSessions } from './shared-sessions.js';
 import { openStatefulSession } from './stateful-session.js';
@@ -18,7 +18,7 @@ import { storeUnavailable } from './store-unavailable.js';
  * reached or the store is unreachable.
  */
 export const initializeShared = async (
-  endpoint: Endpoint,
+  endpoint: EndpointState,
   shared: SharedSessions,
   message: JSONRPCMessage,
   auth: AuthInfo | undefined,
