@@ -186,3 +186,4 @@ export { callResult, type Serializer } from './tool/call-result.js';
 export { type ToolArgs, type ToolDescriptor, type ToolOptions, type ToolReturn, tool } from './tool/tool.js';
 export { type ArgTransform, type Forward, type TransformOptions, transform } from './tool/transform.js';
 export { deepFreeze } from './utils/deep-freeze.js';
+export { readBodyWithin } from './utils/read-body-within.js';

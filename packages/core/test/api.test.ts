@@ -71,6 +71,7 @@ describe('public API', () => {
         "outwardName",
         "prompt",
         "rateLimit",
+        "readBodyWithin",
         "readHello",
         "readMessage",
         "readModernFacts",

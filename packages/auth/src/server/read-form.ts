@@ -1,3 +1,5 @@
+import { readBodyWithin } from '@mcpkit/core';
+
 /** A body past the limit, or not a form. */
 export class BodyError extends Error {
   override readonly name = 'BodyError';
@@ -5,23 +7,9 @@ export class BodyError extends Error {
 
 /** The body's text, refusing more than `limit` bytes without reading past it. */
 export const readText = async (request: Request, limit: number): Promise<string> => {
-  const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) throw new BodyError('request body too large');
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new BodyError('request body too large');
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  const bytes = await readBodyWithin(request, limit);
+  if (!bytes) throw new BodyError('request body too large');
+  return new TextDecoder().decode(bytes);
 };
 
 /** The body as `application/x-www-form-urlencoded` parameters; a parameter given twice is refused (RFC 6749 §3.1). */

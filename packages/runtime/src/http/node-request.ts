@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
+import { readBodyWithin } from '@mcpkit/core';
 import type { HttpRequest, ParsedBody } from './exchange.js';
-import { readWebBody } from './web-adapter.js';
 
 /**
  * Streams a Node request body as web bytes, pulling only as fast as it is read
@@ -134,7 +134,7 @@ export class NodeRequest implements HttpRequest {
 
   bytes(limit: number): Promise<Uint8Array | undefined> {
     // Once user code started reading the web body, the rest can only come from there.
-    this.#read ??= this.#streamed && this.#web ? readWebBody(this.#web, limit) : readBody(this.#req, limit);
+    this.#read ??= this.#streamed && this.#web ? readBodyWithin(this.#web, limit) : readBody(this.#req, limit);
     return this.#read;
   }
 

@@ -1,33 +1,6 @@
+import { readBodyWithin } from '@mcpkit/core';
 import type { HttpRequest, Reply, SseBody } from './exchange.js';
 import { DEFAULT_MAX_STREAM_BUFFER_BYTES } from './options.js';
-
-/** Reads a web body's bytes, giving up (undefined) as soon as it passes `limit` bytes. */
-export const readWebBody = async (request: Request, limit: number): Promise<Uint8Array | undefined> => {
-  const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) return undefined;
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  if (chunks.length === 1) return chunks[0];
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-};
 
 /**
  * A web `Request` (Bun, Deno, Workers, Hono) as the transports see it; the
@@ -74,7 +47,7 @@ class WebRequest implements HttpRequest {
   }
 
   bytes(limit: number): Promise<Uint8Array | undefined> {
-    return readWebBody(this.#request, limit);
+    return readBodyWithin(this.#request, limit);
   }
 
   toWeb(): Request {
