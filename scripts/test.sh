@@ -29,22 +29,18 @@ step() {
   echo; echo "==> $*"
 }
 
-step "system packages (Chromium for the sign-in browser tests)"
-# Debian's chromium, driven by playwright-core: never a downloaded browser. Installed once.
-if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then
-  apt-get update -qq && apt-get install -y -qq chromium >/dev/null || echo "chromium install failed"
-fi
-
-step "system packages (redis-server for the scale-out tests)"
-# Debian's redis-server: the tests start their own on a free loopback port and stop it after. Installed once.
-if [ ! -x /usr/bin/redis-server ] && command -v apt-get >/dev/null 2>&1; then
-  apt-get update -qq && apt-get install -y -qq redis-server >/dev/null || echo "redis-server install failed"
-fi
-
-step "system packages (nginx, the load balancer of the cluster tests)"
-# Debian's nginx, run by examples/cluster in the foreground with its own config (never as a service).
-if [ ! -x /usr/sbin/nginx ] && command -v apt-get >/dev/null 2>&1; then
-  apt-get update -qq && apt-get install -y -qq nginx-light >/dev/null || echo "nginx install failed"
+step "system packages (Chromium, redis-server, nginx)"
+# From Debian, each only when missing, in one apt run:
+# - chromium, driven by playwright-core for the sign-in browser tests: never a downloaded browser;
+# - redis-server: the scale-out tests start their own on a free loopback port and stop it after;
+# - nginx-light: examples/cluster runs it in the foreground with its own config (never as a service).
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/redis-server ] || missing+=(redis-server)
+[ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+if [ "${#missing[@]}" -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null || echo "system package install failed: ${missing[*]}"
 fi
 
 step "install"
