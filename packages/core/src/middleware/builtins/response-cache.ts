@@ -3,7 +3,7 @@ import type { Context } from '../../context/context.js';
 import { everythingEnabled } from '../../context/defaults.js';
 import { DefinitionError } from '../../errors/errors.js';
 import type { Store } from '../../store/store.js';
-import type { Middleware, RequestResult } from '../middleware.js';
+import type { Middleware, MiddlewareRequest, RequestResult } from '../middleware.js';
 import { sharedAnswers } from './shared-response-cache.js';
 
 /** A method {@link responseCache} can cache. */
@@ -135,13 +135,11 @@ export const responseCache = (options: ResponseCacheOptions): ResponseCache => {
     return entry;
   };
 
+  const slotOf = cacheSlot(methods, keyOf);
   const middleware: Middleware = async (request, ctx, next) => {
-    const kind = methods.has(request.method) ? CACHEABLE[request.method as CacheableMethod] : undefined;
-    // A session with visibility rules gets a filtered answer that must not be shared.
-    if (!kind || ctx.session.isEnabled !== everythingEnabled) return next();
-    const caller = keyOf(ctx);
-    if (caller === undefined) return next();
-    const key = requestKey(request, caller);
+    const slot = slotOf(request, ctx);
+    if (!slot) return next();
+    const { kind, key } = slot;
     const hit = lookup(key);
     if (hit) return structuredClone(hit.value);
     const generation = generations[kind];
@@ -170,6 +168,21 @@ const requestKey = (request: { method: string; params: Readonly<Record<string, u
   return `${request.method}\n${stableJson(params)}\n${caller}`;
 };
 
+/**
+ * Where a request's answer is cached, by list kind and key (method, params
+ * without `_meta`, caller), or undefined when it must not be: a method not
+ * cached, a session with visibility rules (its filtered answer must not be
+ * shared), or no caller key.
+ */
+const cacheSlot =
+  (methods: ReadonlySet<string>, keyOf: (ctx: Context) => string | undefined) =>
+  (request: MiddlewareRequest, ctx: Context): { readonly kind: ListKind; readonly key: string } | undefined => {
+    const kind = methods.has(request.method) ? CACHEABLE[request.method as CacheableMethod] : undefined;
+    if (!kind || ctx.session.isEnabled !== everythingEnabled) return undefined;
+    const caller = keyOf(ctx);
+    return caller === undefined ? undefined : { kind, key: requestKey(request, caller) };
+  };
+
 /** {@link responseCache} over a shared store: same rules, answers kept in the store. */
 const storeBacked = (
   options: ResponseCacheOptions,
@@ -186,12 +199,11 @@ const storeBacked = (
     maxEntryBytes,
   });
 
+  const slotOf = cacheSlot(methods, keyOf);
   const middleware: Middleware = async (request, ctx, next) => {
-    const kind = methods.has(request.method) ? CACHEABLE[request.method as CacheableMethod] : undefined;
-    if (!kind || ctx.session.isEnabled !== everythingEnabled) return next();
-    const caller = keyOf(ctx);
-    if (caller === undefined) return next();
-    const key = requestKey(request, caller);
+    const slot = slotOf(request, ctx);
+    if (!slot) return next();
+    const { kind, key } = slot;
     let found: Awaited<ReturnType<typeof answers.lookup>>;
     try {
       found = await answers.lookup(kind, key);
