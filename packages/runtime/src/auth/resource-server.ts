@@ -7,7 +7,7 @@ import { METADATA_PREFIX, metadataDocument, metadataPath, metadataUrl } from './
 import type { Authenticator, AuthOptions } from './types.js';
 
 /** A transport handler that also gets the request's verified identity (undefined without auth). */
-export type AuthedHandler = (request: HttpRequest, auth: AuthInfo | undefined) => Reply | Promise<Reply>;
+export type AuthedHandler = (request: HttpRequest, auth?: AuthInfo) => Reply | Promise<Reply>;
 
 /** The OAuth 2.1 resource-server side of one transport. */
 export interface ResourceServer {
@@ -105,6 +105,6 @@ const withAuthDefaults = (options: AuthOptions, auth: Authenticator): AuthOption
   };
 };
 
-/** `handler` behind `server` when there is one; without auth it runs with `auth` undefined. */
+/** `handler` behind `server` when there is one; without auth it is the handler itself (`auth` undefined). */
 export const protect = (server: ResourceServer | undefined, handler: AuthedHandler): MethodHandler =>
-  server ? server.protect(handler) : (request) => handler(request, undefined);
+  server ? server.protect(handler) : handler;

@@ -32,7 +32,7 @@ export const listen = async (
         Math.min(30_000, ...[headersTimeout, requestTimeout].filter((ms) => ms > 0).map((ms) => ms / 2)),
       ),
     },
-    (req, res) => handler(req, res),
+    handler,
   );
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -14,7 +14,6 @@ import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { addRequest, findRequest, removeRequest } from './inflight.js';
 import { RunningRequest, requestFinished } from './request-context.js';
 import type { SessionCore } from './session-core.js';
-import type { RequestSessionInfo } from './session-info.js';
 import { onNotification } from './session-notifications.js';
 import type { ReceiveExtra, Send } from './types.js';
 
@@ -137,7 +136,7 @@ const serveModern = async (
   const facts = extra?.facts ?? readModernFacts(params);
   if (facts instanceof ProtocolError) return failure(id, facts.code, facts.message, facts.data);
   const request = new RunningRequest(core, id, method, params, related, extra, facts);
-  return run(core, request, () => runCleanups((request.session as RequestSessionInfo).cleanups));
+  return run(core, request, () => runCleanups(request.sessionIfMade?.cleanups));
 };
 
 /** Runs a finished modern request's `ctx.session.onClose` hooks; one failing does not stop the others. */

@@ -87,9 +87,10 @@ const progressOf =
  * dispatches (its facts read once, here, from the message and the session's
  * hello) and the live wiring its context is built from (logs, progress and
  * client requests flow back to the client; `signal` aborts on cancel or
- * close). Built for the hot path: a request with no stream of its own (stdio)
- * shares the session's logger and `ctx.session`; nothing is made for progress
- * without a token, nor for client requests until one is sent.
+ * close). Built for the hot path: its live parts (logger, `ctx.session`,
+ * client calls) are made when first read, and a request with no stream of its
+ * own (stdio) shares the session's logger and `ctx.session`; nothing is made
+ * for progress without a token, nor for client requests until one is sent.
  */
 export class RunningRequest implements McpRequest, RequestWiring {
   readonly id: RequestId;
@@ -117,13 +118,16 @@ export class RunningRequest implements McpRequest, RequestWiring {
   cancelled = false;
   /** Set when the server ended it on purpose (a listen stream at shutdown): answered even if the session closes meanwhile. */
   answerAfterClose = false;
-  readonly log: Logger;
   readonly progress: NonNullable<RequestWiring['progress']>;
-  readonly session: NonNullable<RequestWiring['session']>;
-  readonly sample: NonNullable<RequestWiring['sample']>;
-  readonly elicit: NonNullable<RequestWiring['elicit']>;
-  readonly roots: NonNullable<RequestWiring['roots']>;
-  readonly '~session': SessionControl | undefined;
+  readonly #core: SessionCore;
+  /** A modern (2026-07-28) request's own envelope; undefined on the legacy era. */
+  readonly #facts: ModernFacts | undefined;
+  // Made on first use: most handlers never log, ask the client, or look at the session.
+  #route: OutgoingRoute | undefined;
+  #log: Logger | undefined;
+  #session: NonNullable<RequestWiring['session']> | undefined;
+  #features: Pick<RequestWiring, 'sample' | 'elicit' | 'roots'> | undefined;
+  #control: SessionControl | undefined;
 
   constructor(
     core: SessionCore,
@@ -137,6 +141,8 @@ export class RunningRequest implements McpRequest, RequestWiring {
     facts?: ModernFacts,
   ) {
     const meta = isRecord(params) && isRecord(params._meta) ? params._meta : undefined;
+    this.#core = core;
+    this.#facts = facts;
     this.id = id;
     this.method = method;
     this.params = params;
@@ -145,24 +151,15 @@ export class RunningRequest implements McpRequest, RequestWiring {
     this.http = extra?.http;
     this.related = related;
     const token = meta?.progressToken;
-    const route: OutgoingRoute = { send: () => sendOf(core, this), signal: () => outgoingSignal(this) };
+    this.progress = typeof token === 'string' || typeof token === 'number' ? progressOf(core, this, token) : noProgress;
     if (facts) {
       this.era = 'modern';
       this.protocolVersion = facts.protocolVersion;
       this.clientInfo = facts.clientInfo;
       this.clientCapabilities = facts.clientCapabilities;
       this.logLevel = facts.logLevel;
-      // Log messages only when this request asked for them, and only on its own stream.
-      this.log = facts.logLevel ? createLogger({ level: facts.logLevel }, route.send) : core.shared.unheardLogger;
-      this.progress =
-        typeof token === 'string' || typeof token === 'number' ? progressOf(core, this, token) : noProgress;
-      this.session = new RequestSessionInfo(core, facts);
-      // The modern era sends no requests to the client: core replaces these with its replaying calls.
-      this.sample = MODERN_CLIENT.sample;
-      this.elicit = MODERN_CLIENT.elicit;
-      this.roots = MODERN_CLIENT.roots;
       // The one session method of this era acts on the request's stream, not on session state.
-      this['~session'] = method === 'subscriptions/listen' ? listenControl(core, this, extra?.listen) : undefined;
+      if (method === 'subscriptions/listen') this.#control = listenControl(core, this, extra?.listen);
       return;
     }
     const hello = core.record.hello;
@@ -171,20 +168,68 @@ export class RunningRequest implements McpRequest, RequestWiring {
     this.clientInfo = hello?.clientInfo;
     this.clientCapabilities = hello?.capabilities;
     this.logLevel = core.record.level;
-    // Without a stream of its own, logs and list_changed go to the standing channel: the session's objects do.
-    const own = related !== undefined;
-    const features = clientFeatures(core, route);
-    this.log = own ? createLogger(core.record, route.send) : sessionLogger(core);
-    this.progress = typeof token === 'string' || typeof token === 'number' ? progressOf(core, this, token) : noProgress;
-    this.session = sessionInfo(core, own ? route.send : undefined);
-    this.sample = features.sample;
-    this.elicit = features.elicit;
-    this.roots = features.roots;
-    this['~session'] = sessionControl(core);
+  }
+
+  /** Where this request's messages to the client go, and what ends its requests to the client. */
+  #routeOf(): OutgoingRoute {
+    this.#route ??= { send: () => sendOf(this.#core, this), signal: () => outgoingSignal(this) };
+    return this.#route;
   }
 
   /** `ctx.signal`, made when first read (Node makes an AbortController's signal lazily). */
   get signal(): AbortSignal {
     return this.controller.signal;
+  }
+
+  /**
+   * `ctx.log`. Modern: only when this request asked for a level, and only on
+   * its own stream. Legacy: on its own stream, else the session's logger (to
+   * the standing channel).
+   */
+  get log(): Logger {
+    if (this.#log) return this.#log;
+    const core = this.#core;
+    const level = this.#facts?.logLevel;
+    if (this.#facts) this.#log = level ? createLogger({ level }, this.#routeOf().send) : core.shared.unheardLogger;
+    else this.#log = this.related !== undefined ? createLogger(core.record, this.#routeOf().send) : sessionLogger(core);
+    return this.#log;
+  }
+
+  /** `ctx.session`: the request's own view on the modern era, the session's on the legacy one. */
+  get session(): NonNullable<RequestWiring['session']> {
+    if (this.#session) return this.#session;
+    const core = this.#core;
+    if (this.#facts) this.#session = new RequestSessionInfo(core, this.#facts);
+    else this.#session = sessionInfo(core, this.related !== undefined ? this.#routeOf().send : undefined);
+    return this.#session;
+  }
+
+  /** The modern `ctx.session` if a handler made it (only that one can hold `onClose` cleanups). */
+  get sessionIfMade(): RequestSessionInfo | undefined {
+    return this.#session instanceof RequestSessionInfo ? this.#session : undefined;
+  }
+
+  /** The client calls: none reach the client on the modern era (core's replay stands in for them). */
+  #featuresOf(): Pick<RequestWiring, 'sample' | 'elicit' | 'roots'> {
+    this.#features ??= this.#facts ? MODERN_CLIENT : clientFeatures(this.#core, this.#routeOf());
+    return this.#features;
+  }
+
+  get sample(): NonNullable<RequestWiring['sample']> {
+    return this.#featuresOf().sample as NonNullable<RequestWiring['sample']>;
+  }
+
+  get elicit(): NonNullable<RequestWiring['elicit']> {
+    return this.#featuresOf().elicit as NonNullable<RequestWiring['elicit']>;
+  }
+
+  get roots(): NonNullable<RequestWiring['roots']> {
+    return this.#featuresOf().roots as NonNullable<RequestWiring['roots']>;
+  }
+
+  /** What the session answers itself (initialize, setLevel, subscriptions); a listen stream's control on modern. */
+  get '~session'(): SessionControl | undefined {
+    if (!this.#facts) this.#control ??= sessionControl(this.#core);
+    return this.#control;
   }
 }

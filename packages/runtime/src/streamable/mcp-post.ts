@@ -1,16 +1,51 @@
-import { type AuthInfo, ErrorCode } from '@mcpkit/core';
+import { type AuthInfo, claimsModern, ErrorCode } from '@mcpkit/core';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { identityOf } from '../auth/identity.js';
 import { acceptsBothAnswers, isJsonContentType } from '../http/accepts.js';
 import { type HttpReply, type HttpRequest, isReply } from '../http/exchange.js';
 import { readMessage } from '../http/read-message.js';
 import { HttpRequestView } from '../http/request-info.js';
-import { rpcErrorResponse, tooManySessions } from '../http/responses.js';
+import { jsonResponse, rpcErrorResponse, tooManySessions } from '../http/responses.js';
 import { answerPost, respondOnce } from './answer-post.js';
+import { type Classification, classifyRequest, type Rejection, rejectionBody } from './classify-request.js';
 import { type EndpointState, findSession, findSharedSession, isInitialize } from './endpoint.js';
-import { classifyPost, rejectionReply, serveModernPost } from './modern-post.js';
+import type { HeaderParamsLookup } from './header-params-lookup.js';
+import { serveModernPost } from './modern-post.js';
 import { initializeShared, savingSession } from './shared-post.js';
 import { openStatefulSession } from './stateful-session.js';
 import { serveStateless } from './stateless.js';
+
+const classify = (request: HttpRequest, message: JSONRPCMessage, lookup: HeaderParamsLookup['lookup'] | undefined) =>
+  classifyRequest({
+    httpMethod: 'POST',
+    headers: (name) => request.header(name) ?? undefined,
+    body: { parsed: true, value: message },
+    headerParams: lookup,
+  });
+
+/**
+ * Decides the era of a POST with {@link classifyRequest}, before any session
+ * lookup: `legacy` goes down the 2025 path, a refusal is answered as is (400
+ * or 404 with the JSON-RPC error, echoing the request id), `modern` is served
+ * by {@link serveModernPost}. A modern `tools/call` is checked against the
+ * server's `x-mcp-header` arguments (`Mcp-Param-*`): their index is waited
+ * for only while it is being built.
+ */
+const classifyPost = (
+  endpoint: EndpointState,
+  request: HttpRequest,
+  message: JSONRPCMessage,
+): Classification | Promise<Classification> => {
+  const { method, params } = message as { method?: unknown; params?: unknown };
+  if (method !== 'tools/call' || !claimsModern(params)) return classify(request, message, undefined);
+  const ready = endpoint.headerParams.ready();
+  if (ready) return classify(request, message, ready.lookup);
+  return endpoint.headerParams.current().then((built) => classify(request, message, built.lookup));
+};
+
+/** The reply refusing a request the gate turned away. */
+const rejectionReply = (rejection: Rejection): HttpReply =>
+  jsonResponse(rejectionBody(rejection), rejection.httpStatus);
 
 /** POST on the MCP endpoint: one JSON-RPC message in, its answer out. */
 export const handlePost = async (
@@ -34,7 +69,8 @@ export const handlePost = async (
   const message = read.message;
   const http = new HttpRequestView(request, endpoint.contextHeaders);
   // The era is decided per request, before any session lookup or version gate.
-  const route = await classifyPost(endpoint, request, message);
+  const classified = classifyPost(endpoint, request, message);
+  const route = classified instanceof Promise ? await classified : classified;
   if (route.kind === 'reject') return rejectionReply(route);
   if (route.kind === 'modern') return serveModernPost(endpoint, route, message, auth, http);
   if (endpoint.stateless) return serveStateless(endpoint, request, message, auth, http);

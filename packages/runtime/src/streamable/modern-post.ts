@@ -1,6 +1,5 @@
 import {
   type AuthInfo,
-  claimsModern,
   ErrorCode,
   encodeMessage,
   failure,
@@ -9,47 +8,13 @@ import {
   META,
 } from '@mcpkit/core';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import type { HttpReply, HttpRequest } from '../http/exchange.js';
+import type { HttpReply } from '../http/exchange.js';
 import { emptyResponse, jsonResponse, jsonTextReply } from '../http/responses.js';
 import { openSse } from '../http/sse-stream.js';
 import { nextTurn } from './answer-post.js';
-import {
-  type Classification,
-  classifyRequest,
-  type ModernRoute,
-  type Rejection,
-  rejectionBody,
-} from './classify-request.js';
+import type { ModernRoute } from './classify-request.js';
 import type { EndpointState } from './endpoint.js';
 import { serveListenPost } from './listen-post.js';
-
-/**
- * Decides the era of a POST with {@link classifyRequest}, before any session
- * lookup: `legacy` goes down the 2025 path, a refusal is answered as is (400
- * or 404 with the JSON-RPC error, echoing the request id), `modern` is served
- * by {@link serveModernPost}. `tools/call` is checked against the server's
- * `x-mcp-header` arguments (`Mcp-Param-*`).
- */
-export const classifyPost = async (
-  endpoint: EndpointState,
-  request: HttpRequest,
-  message: JSONRPCMessage,
-): Promise<Classification> => {
-  const { method, params } = message as { method?: unknown; params?: unknown };
-  // Only a modern call has Mcp-Param-* headers to check.
-  const lookup =
-    method === 'tools/call' && claimsModern(params) ? (await endpoint.headerParams.current()).lookup : undefined;
-  return classifyRequest({
-    httpMethod: 'POST',
-    headers: (name) => request.header(name) ?? undefined,
-    body: { parsed: true, value: message },
-    headerParams: lookup,
-  });
-};
-
-/** The reply refusing a request the gate turned away. */
-export const rejectionReply = (rejection: Rejection): HttpReply =>
-  jsonResponse(rejectionBody(rejection), rejection.httpStatus);
 
 /**
  * A POST the gate found modern (2026-07-28): served on its own, with no

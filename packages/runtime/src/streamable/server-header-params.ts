@@ -5,6 +5,8 @@ import { type HeaderParamsLookup, headerParamsLookup, type ToolHeaderSource } fr
 export interface ServerHeaderParams {
   /** The current index; built on first use and again after the server's tool list changed. */
   readonly current: () => Promise<HeaderParamsLookup>;
+  /** The index when it is built and current (no waiting on the hot path); undefined until then. */
+  readonly ready: () => HeaderParamsLookup | undefined;
   /** Stops following the server's list changes. */
   readonly stop: () => void;
 }
@@ -42,6 +44,7 @@ const toolsOf = async (server: Server): Promise<ToolHeaderSource[]> => {
  */
 export const serverHeaderParams = (server: Server): ServerHeaderParams => {
   let built: Promise<HeaderParamsLookup> | undefined;
+  let settled: HeaderParamsLookup | undefined;
   let unfollow: (() => void) | undefined;
   const stop = () => {
     unfollow?.();
@@ -50,14 +53,23 @@ export const serverHeaderParams = (server: Server): ServerHeaderParams => {
   const current = () => {
     // Followed from the first call on: an endpoint that never sees a modern tools/call costs nothing.
     unfollow ??= server.onListChanged((kind) => {
-      if (kind === 'tools') built = undefined;
+      if (kind !== 'tools') return;
+      built = undefined;
+      settled = undefined;
     });
-    built ??= toolsOf(server).then(headerParamsLookup);
-    const building = built;
-    return building.catch(() => {
-      if (built === building) built = undefined;
-      return NONE;
-    });
+    if (!built) {
+      const building = toolsOf(server).then(headerParamsLookup);
+      built = building;
+      building.then(
+        (lookup) => {
+          if (built === building) settled = lookup;
+        },
+        () => {
+          if (built === building) built = undefined;
+        },
+      );
+    }
+    return built.catch(() => NONE);
   };
-  return Object.freeze({ current, stop });
+  return Object.freeze({ current, ready: () => settled, stop });
 };
