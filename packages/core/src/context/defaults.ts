@@ -62,56 +62,38 @@ export const detachedSession = (): SessionInfo => {
   };
 };
 
-const WIRING = Symbol('mcpkit.wiring');
-const CLIENT = Symbol('mcpkit.client');
-const RESOLVED = Symbol('mcpkit.resolved');
+const SIGNAL = Symbol('mcpkit.signal');
+const INPUT = Symbol('mcpkit.input');
 
-/** The members a context reads from its wiring on first use. */
-type LazyMember = 'signal' | 'log' | 'session' | 'sample' | 'elicit' | 'roots' | '~session';
-
-interface LazyHolder {
-  [WIRING]?: RequestWiring;
-  [CLIENT]?: Pick<Context, 'elicit' | 'sample' | 'roots'>;
-  [RESOLVED]?: { [K in LazyMember]?: Context[K] };
+interface LazySignalHolder {
+  [SIGNAL]?: AbortSignal;
+  [INPUT]?: RequestWiring;
 }
 
 /**
- * A context member read from the wiring on first use, since most handlers
- * never look at most of them (and making some, such as a stream's logger or
- * an AbortSignal, is a large share of a small request's cost). Assignable as
- * the plain property it stands for. Shared by every context, so contexts keep
- * one fast shape.
+ * `ctx.signal`, read on first use, since most handlers never look: the
+ * caller's signal (which a runtime may itself make lazily, as making one is a
+ * large share of a small request's cost), or a fresh never-aborted one for a
+ * direct call. One accessor shared by every context, so contexts keep one
+ * fast shape.
  */
-const lazyMember = <K extends LazyMember>(key: K, resolve: (holder: LazyHolder) => Context[K]): PropertyDescriptor => ({
+const LAZY_SIGNAL: PropertyDescriptor = {
   enumerable: true,
   configurable: true,
-  get(this: LazyHolder) {
-    this[RESOLVED] ??= {};
-    const resolved = this[RESOLVED];
-    if (!(key in resolved)) resolved[key] = resolve(this);
-    return resolved[key];
+  get(this: LazySignalHolder) {
+    this[SIGNAL] ??= this[INPUT]?.signal ?? new AbortController().signal;
+    return this[SIGNAL];
   },
-  set(this: LazyHolder, value: Context[K]) {
-    this[RESOLVED] ??= {};
-    this[RESOLVED][key] = value;
+  // Assignable as the plain property it stands for.
+  set(this: LazySignalHolder, signal: AbortSignal) {
+    this[SIGNAL] = signal;
   },
-});
-
-const LAZY_MEMBERS: PropertyDescriptorMap = {
-  // The caller's signal (a runtime may itself make it lazily), or a fresh never-aborted one for a direct call.
-  signal: lazyMember('signal', (holder) => holder[WIRING]?.signal ?? new AbortController().signal),
-  log: lazyMember('log', (holder) => holder[WIRING]?.log ?? silentLogger),
-  session: lazyMember('session', (holder) => holder[WIRING]?.session ?? detachedSession()),
-  sample: lazyMember('sample', (holder) => holder[CLIENT]?.sample ?? holder[WIRING]?.sample ?? noSampling),
-  elicit: lazyMember('elicit', (holder) => holder[CLIENT]?.elicit ?? holder[WIRING]?.elicit ?? noElicitation),
-  roots: lazyMember('roots', (holder) => holder[CLIENT]?.roots ?? holder[WIRING]?.roots ?? noRoots),
-  '~session': lazyMember('~session', (holder) => holder[WIRING]?.['~session']),
 };
 
 /**
  * Builds the context of one request, once: its facts (id, `_meta`, auth) from
- * the request, its live parts from the runtime's wiring (each read on first
- * use), defaults for what is missing (a direct call has no client). `readResource` always reads from the
+ * the request, its live parts from the runtime's wiring, defaults for what is
+ * missing (a direct call has no client). `readResource` always reads from the
  * server handling the request, through the same session.
  */
 export const completeContext = (
@@ -128,11 +110,17 @@ export const completeContext = (
     state: wiring?.state ?? new Map(),
     auth: request.auth,
     http: request.http,
+    log: wiring?.log ?? silentLogger,
     progress: wiring?.progress ?? noProgress,
-    readResource: (uri: string) => readResource(uri, ctx as unknown as Context),
+    session: wiring?.session ?? detachedSession(),
+    sample: client?.sample ?? wiring?.sample ?? noSampling,
+    elicit: client?.elicit ?? wiring?.elicit ?? noElicitation,
+    roots: client?.roots ?? wiring?.roots ?? noRoots,
+    readResource: (uri: string) => readResource(uri, ctx as Context),
     input,
-    [WIRING]: wiring,
-    [CLIENT]: client,
-  };
-  return Object.defineProperties(ctx, LAZY_MEMBERS) as unknown as Context;
+    '~session': wiring?.['~session'],
+  } as Omit<Context, 'signal'> & { signal?: AbortSignal };
+  (ctx as LazySignalHolder)[INPUT] = wiring;
+  Object.defineProperty(ctx, 'signal', LAZY_SIGNAL);
+  return ctx as Context;
 };

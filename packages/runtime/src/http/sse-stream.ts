@@ -43,6 +43,26 @@ export interface OpenSseOptions {
   readonly keepAliveMs?: number;
 }
 
+/** The headers of an SSE reply, on top of `headers`. */
+const sseHeaders = (headers: ReplyHeaders | undefined): Record<string, string> => {
+  const out = lowerHeaders(headers);
+  out['content-type'] = 'text/event-stream';
+  out['cache-control'] = 'no-cache, no-transform';
+  // Ask reverse proxies (nginx) not to buffer the stream.
+  out['x-accel-buffering'] = 'no';
+  return out;
+};
+
+/**
+ * A whole SSE reply: the same head and text a stream carrying `events` and
+ * then closed would give, made without one.
+ */
+export const sseReply = (events: readonly SseEvent[], headers?: ReplyHeaders): HttpReply => ({
+  status: 200,
+  headers: sseHeaders(headers),
+  body: events.map(formatSseEvent).join(''),
+});
+
 /**
  * Opens an SSE reply. Text written before an adapter attaches the wire is held
  * and sent at once; the client going away shows up as `cancel`.
@@ -95,14 +115,8 @@ export const openSse = (options: OpenSseOptions = {}): SseConnection => {
     },
     cancel: gone,
   };
-  const out = lowerHeaders(headers);
-  out['content-type'] = 'text/event-stream';
-  out['cache-control'] = 'no-cache, no-transform';
-  // Ask reverse proxies (nginx) not to buffer the stream.
-  out['x-accel-buffering'] = 'no';
-
   return {
-    response: { status: 200, headers: out, body },
+    response: { status: 200, headers: sseHeaders(headers), body },
     write: (event) => send(formatSseEvent(event)),
     close: () => {
       if (!open) return;

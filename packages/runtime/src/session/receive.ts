@@ -136,7 +136,7 @@ const serveModern = async (
   const facts = extra?.facts ?? readModernFacts(params);
   if (facts instanceof ProtocolError) return failure(id, facts.code, facts.message, facts.data);
   const request = new RunningRequest(core, id, method, params, related, extra, facts);
-  return run(core, request, () => runCleanups(request.sessionIfMade?.cleanups));
+  return run(core, request, () => runCleanups(request.modernSession?.cleanups));
 };
 
 /** Runs a finished modern request's `ctx.session.onClose` hooks; one failing does not stop the others. */

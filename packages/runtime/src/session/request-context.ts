@@ -128,6 +128,8 @@ export class RunningRequest implements McpRequest, RequestWiring {
   #session: NonNullable<RequestWiring['session']> | undefined;
   #features: Pick<RequestWiring, 'sample' | 'elicit' | 'roots'> | undefined;
   #control: SessionControl | undefined;
+  /** The modern `ctx.session`, once something read it: only it can hold `onClose` cleanups to run at the end. */
+  modernSession: RequestSessionInfo | undefined = undefined;
 
   constructor(
     core: SessionCore,
@@ -199,32 +201,36 @@ export class RunningRequest implements McpRequest, RequestWiring {
   get session(): NonNullable<RequestWiring['session']> {
     if (this.#session) return this.#session;
     const core = this.#core;
-    if (this.#facts) this.#session = new RequestSessionInfo(core, this.#facts);
-    else this.#session = sessionInfo(core, this.related !== undefined ? this.#routeOf().send : undefined);
+    if (this.#facts) {
+      this.modernSession = new RequestSessionInfo(core, this.#facts);
+      this.#session = this.modernSession;
+    } else this.#session = sessionInfo(core, this.related !== undefined ? this.#routeOf().send : undefined);
     return this.#session;
   }
 
-  /** The modern `ctx.session` if a handler made it (only that one can hold `onClose` cleanups). */
-  get sessionIfMade(): RequestSessionInfo | undefined {
-    return this.#session instanceof RequestSessionInfo ? this.#session : undefined;
-  }
-
-  /** The client calls: none reach the client on the modern era (core's replay stands in for them). */
+  /** The client calls, made on the first one: none reach the client on the modern era (core's replay stands in). */
   #featuresOf(): Pick<RequestWiring, 'sample' | 'elicit' | 'roots'> {
     this.#features ??= this.#facts ? MODERN_CLIENT : clientFeatures(this.#core, this.#routeOf());
     return this.#features;
   }
 
+  // The legacy era's client calls are wired when first called: most handlers never ask the client anything.
   get sample(): NonNullable<RequestWiring['sample']> {
-    return this.#featuresOf().sample as NonNullable<RequestWiring['sample']>;
+    if (this.#facts) return MODERN_CLIENT.sample;
+    return (request) => (this.#featuresOf().sample as NonNullable<RequestWiring['sample']>)(request);
   }
 
   get elicit(): NonNullable<RequestWiring['elicit']> {
-    return this.#featuresOf().elicit as NonNullable<RequestWiring['elicit']>;
+    if (this.#facts) return MODERN_CLIENT.elicit;
+    return ((request: Parameters<NonNullable<RequestWiring['elicit']>>[0]) =>
+      (this.#featuresOf().elicit as NonNullable<RequestWiring['elicit']>)(request)) as NonNullable<
+      RequestWiring['elicit']
+    >;
   }
 
   get roots(): NonNullable<RequestWiring['roots']> {
-    return this.#featuresOf().roots as NonNullable<RequestWiring['roots']>;
+    if (this.#facts) return MODERN_CLIENT.roots;
+    return () => (this.#featuresOf().roots as NonNullable<RequestWiring['roots']>)();
   }
 
   /** What the session answers itself (initialize, setLevel, subscriptions); a listen stream's control on modern. */

@@ -2,8 +2,8 @@ import { type AuthInfo, encodeMessage, type HttpRequestInfo, type JsonRpcRespons
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { HttpReply } from '../http/exchange.js';
 import { emptyResponse, jsonTextReply, type ReplyHeaders } from '../http/responses.js';
-import { openSse } from '../http/sse-stream.js';
-import type { Session } from '../session/types.js';
+import { openSse, type SseConnection, sseReply } from '../http/sse-stream.js';
+import type { Send, Session } from '../session/types.js';
 import { type EndpointState, shouldPrime } from './endpoint.js';
 import type { Streams } from './streams.js';
 
@@ -32,10 +32,7 @@ const isRequest = (message: JSONRPCMessage): boolean => 'method' in message && '
 /** One response, as JSON or as a one-event SSE stream, following the endpoint's mode. */
 export const respondOnce = (endpoint: EndpointState, response: JsonRpcResponse, headers?: ReplyHeaders): HttpReply => {
   if (endpoint.json) return jsonTextReply(encodeMessage(response), 200, headers);
-  const conn = openSse({ headers });
-  conn.write({ data: encodeMessage(response) });
-  conn.close();
-  return conn.response;
+  return sseReply([{ data: encodeMessage(response) }], headers);
 };
 
 /**
@@ -71,27 +68,47 @@ export const answerPost = async (
   }
   const streams = target.streams();
   const streamId = target.nextStreamId();
-  // A dropped connection does not cancel the request (the spec says so): with an
-  // event store the rest is kept for a resume, without one it is discarded.
-  const conn = openSse({ headers: target.headers, keepAliveMs: endpoint.keepAliveMs });
-  streams.open(streamId, conn);
-  if (shouldPrime(endpoint, session.protocolVersion)) streams.prime(streamId);
-  const related = streams.sender(streamId);
+  // The POST's stream is opened when the first message needs it. With an event store that is at once (every
+  // event is stored for a resume, from the priming one on); without one, a quick answer with nothing before it
+  // needs no stream: it returns up the chain as one whole SSE reply. A dropped connection does not cancel the
+  // request (the spec says so): with an event store the rest is kept for a resume, without one it is discarded.
+  let conn: SseConnection | undefined;
+  const open = (): SseConnection => {
+    if (conn) return conn;
+    conn = openSse({ headers: target.headers, keepAliveMs: endpoint.keepAliveMs });
+    streams.open(streamId, conn);
+    if (shouldPrime(endpoint, session.protocolVersion)) streams.prime(streamId);
+    return conn;
+  };
+  if (endpoint.store) open();
+  let send: Send | undefined;
+  const related: Send = (out) => {
+    open();
+    send ??= streams.sender(streamId);
+    send(out);
+  };
+  let settled = false;
+  let quick: JsonRpcResponse | undefined;
   const completed = session
     .receive(message, related, extra)
     .then((response) => {
-      if (response) related(response as JSONRPCMessage);
+      settled = true;
+      if (!response) return;
+      if (conn) related(response as JSONRPCMessage);
+      else quick = response;
     })
     .catch(() => {
       // receive never rejects by contract; a write to a gone client may throw.
     })
     .then(() => {
-      const closed = streams.finish(streamId);
+      const closed = conn ? streams.finish(streamId) : undefined;
       target.done?.();
       return closed;
     });
-  // A quick answer (one that needs no I/O) has its stream closed by the next turn of the event loop and
-  // then goes out whole, in one write; a slower one gets its headers then, and streams.
+  // A quick answer (one that needs no I/O) is settled by the next turn of the event loop and goes out whole,
+  // in one write; a slower one gets its stream's headers then, and streams.
   await Promise.race([completed, nextTurn()]);
-  return conn.response;
+  if (conn) return conn.response;
+  if (settled) return sseReply(quick ? [{ data: encodeMessage(quick) }] : [], target.headers);
+  return open().response;
 };
