@@ -22,4 +22,19 @@ describe('~ members of descriptors', () => {
     expect(mount(child, { middleware: [outer] })['~middleware']).toEqual([outer]);
     expect(mount(child)['~middleware']).toBeUndefined();
   });
+
+  test('nested compose() runs its middleware outermost first, on calls and on lists', async () => {
+    const seen: string[] = [];
+    const record =
+      (name: string): Middleware =>
+      (request, _ctx, next) => {
+        seen.push(`${name} ${request.method}`);
+        return next();
+      };
+    const module = compose({ middleware: [record('outer')] }, compose({ middleware: [record('inner')] }, hello));
+    const server = createServer({ name: 't', version: '1' }, [...module]);
+    expect((await server.callTool('hello')).content).toEqual([{ type: 'text', text: 'hi' }]);
+    expect((await server.listTools()).map((t) => t.name)).toEqual(['hello']);
+    expect(seen).toEqual(['outer tools/call', 'inner tools/call', 'outer tools/list', 'inner tools/list']);
+  });
 });
