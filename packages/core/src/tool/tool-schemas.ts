@@ -94,8 +94,8 @@ export const defineSchemas = <T extends object>(descriptor: T, sources: SchemaSo
     fields.wrapsOutput = schemas.wraps;
     return descriptor;
   }
-  // An ordinary member: the accessors read the one conversion it makes. A spread copy (transform(),
-  // `{ ...tool }`) reads the accessors, so it gets plain fields holding that same conversion.
+  // An ordinary member: the accessors read the one conversion it makes. A spread copy (compose(),
+  // transform(), `{ ...tool }`) reads the accessors, so it gets plain fields holding that same conversion.
   fields['~schemas'] = once(() => convert(sources));
   Object.defineProperty(descriptor, 'inputSchema', INPUT_SCHEMA);
   if (sources.output) {
