@@ -86,7 +86,11 @@ const headers: Record<string, string> = {
   accept: 'application/json, text/event-stream',
 };
 const send = async (body: unknown, extra: Record<string, string> = {}) => {
-  const response = await fetch(running.url, { method: 'POST', headers: { ...headers, ...extra }, body: JSON.stringify(body) });
+  const response = await fetch(running.url, {
+    method: 'POST',
+    headers: { ...headers, ...extra },
+    body: JSON.stringify(body),
+  });
   return { response, text: await response.text() };
 };
 
@@ -142,7 +146,13 @@ for (const name of new Set(files.map((path) => path.split('/')[0]))) {
           ? '  (in, and called again out)'
           : '  (in, resumed out)';
     // With --verbose, the functions newly called on the way out.
-    const names = process.argv.includes('--verbose') && note ? ` ${called.get(path)?.map((f) => f.text).join(' | ')}` : '';
+    const names =
+      process.argv.includes('--verbose') && note
+        ? ` ${called
+            .get(path)
+            ?.map((f) => f.text)
+            .join(' | ')}`
+        : '';
     console.log(`  ${path}${note}${names}`);
   }
 }

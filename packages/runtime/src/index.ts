@@ -7,7 +7,6 @@
 export { type BearerOptions, bearer } from './auth/bearer.js';
 export { authInfoFromClaims } from './auth/claims.js';
 export { type JwtKey, type JwtOptions, jwt } from './auth/jwt.js';
-export type { Authenticator, AuthOptions, VerifyContext } from './auth/types.js';
 export { type Connection, type ConnectOptions, connect } from './client/connect.js';
 export {
   type ClientConnection,
@@ -20,6 +19,7 @@ export type { HubListenOptions } from './events/listen.js';
 export { createMemoryEventBus, type MemoryEventBusOptions } from './events/memory-event-bus.js';
 export { createStoreEventBus, type StoreEventBusOptions } from './events/store-event-bus.js';
 export type { ClosableNodeHandler, FetchHandler } from './http/app.js';
+export type { Authenticator, AuthOptions, VerifyContext } from './http/auth-options.js';
 export type { NodeHandler } from './http/node-adapter.js';
 export type {
   CommonHttpOptions,

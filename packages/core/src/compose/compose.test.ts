@@ -10,7 +10,10 @@ const summary = prompt({ name: 'summary', render: () => 'Summarize the weather' 
 describe('compose()', () => {
   test('without options it groups components into a frozen module', () => {
     const module = compose(forecast, [alerts]);
-    expect(module).toEqual([forecast, alerts]);
+    expect(module).toEqual([
+      { ...forecast, '~composed': true },
+      { ...alerts, '~composed': true },
+    ]);
     expect(Object.isFrozen(module)).toBe(true);
   });
 

@@ -1,6 +1,6 @@
 import { namespaceToolUi } from '../apps/namespace-tool-ui.js';
 import type { Middleware } from '../middleware/middleware.js';
-import { cloneComponent, moduleMiddleware } from '../middleware/module-middleware.js';
+import { moduleMiddleware } from '../middleware/module-middleware.js';
 import { assertNamespace } from '../mount/mount.js';
 import { assertUriScheme } from '../resource/resource.js';
 import type { Component, Module } from '../server/component.js';
@@ -99,13 +99,18 @@ export function compose(...args: readonly (ComposeOptions | Component | Module)[
     chains.set(inner, chain);
     return chain;
   };
+  // A plain spread: the `~` members are ordinary ones, so the copy keeps them. It reads a lazily converted
+  // tool's schemas (converted once, shared with the original through its `~schemas`; a conversion that
+  // could fail was done by tool(), so this never throws).
   return Object.freeze(
-    kept.map((c) =>
-      cloneComponent(c, {
-        ...(namespace ? renamed(c, namespace, separator) : {}),
-        '~composed': true,
-        ...middlewareMember(chainOf(moduleMiddleware(c))),
-      } as Partial<Component>),
+    kept.map(
+      (c) =>
+        Object.freeze({
+          ...c,
+          ...(namespace ? renamed(c, namespace, separator) : {}),
+          '~composed': true,
+          ...middlewareMember(chainOf(moduleMiddleware(c))),
+        }) as Component,
     ),
   );
 }

@@ -7,23 +7,6 @@ const NONE: readonly Middleware[] = Object.freeze([]);
 /** The middleware of the modules a component came through, outermost first (its `~middleware`). */
 export const moduleMiddleware = (component: ComponentBase): readonly Middleware[] => component['~middleware'] ?? NONE;
 
-/**
- * A frozen copy of a component with `changes`, keeping every own member (its
- * `~` members included). A `~` member is set non-enumerable, so it stays out
- * of the component's listed fields (and of equality in tests). Accessors are
- * copied as accessors, so schemas a descriptor converts on first read stay
- * unconverted (and shared) in the copy, where a spread would convert them.
- */
-export const cloneComponent = <C extends ComponentBase>(component: C, changes: Partial<C> = {}): C => {
-  const properties: PropertyDescriptorMap = Object.getOwnPropertyDescriptors(component);
-  for (const [key, value] of Object.entries(changes)) {
-    properties[key] = key.startsWith('~')
-      ? { value, enumerable: false, writable: false, configurable: false }
-      : { value, enumerable: true, writable: true, configurable: true };
-  }
-  return Object.freeze(Object.defineProperties({}, properties)) as C;
-};
-
 /** Runs `handler` inside the component's module middleware (directly when it has none). */
 export const inModule = (
   component: ComponentBase,

@@ -1,7 +1,6 @@
 import { accessCheck } from '../context/auth.js';
 import { DefinitionError } from '../errors/errors.js';
 import type { Middleware } from '../middleware/middleware.js';
-import { cloneComponent } from '../middleware/module-middleware.js';
 import type { CommonOptions, ComponentBase } from '../server/component-base.js';
 import { deepFreeze } from '../utils/deep-freeze.js';
 import type { Provider } from './provider.js';
@@ -60,14 +59,14 @@ export const mount = (provider: Provider, options: MountOptions = {}): MountDesc
   const layers =
     options.namespace === undefined ? [] : [{ namespace: options.namespace, separator: options.separator ?? '_' }];
   // The provider is a live object (a proxy holds connections): freeze the descriptor, not the provider.
-  const descriptor: MountDescriptor = Object.freeze({
+  const chain = options.middleware ?? [];
+  return Object.freeze({
     kind: 'mount' as const,
     provider,
     layers: deepFreeze(layers),
     tags: Object.freeze([...(options.tags ?? [])]),
     meta: options.meta && deepFreeze({ ...options.meta }),
     access: accessCheck(options),
+    ...(chain.length ? { '~middleware': Object.freeze([...chain]) } : {}),
   });
-  const chain = options.middleware ?? [];
-  return chain.length ? cloneComponent(descriptor, { '~middleware': Object.freeze([...chain]) }) : descriptor;
 };

@@ -11,13 +11,16 @@ export interface ComponentBase {
   /** Sent to clients as the component's `_meta`. */
   readonly meta: Readonly<Record<string, unknown>> | undefined;
   /**
-   * Internal, open for tools that build on mcpkit (`~` members, as valibot's;
-   * non-enumerable, kept by `cloneComponent`): the middleware of the modules
-   * (`compose({ middleware })`, `mount(…, { middleware })`) the component came
-   * through, outermost first. Absent when there is none.
+   * Internal, open for tools that build on mcpkit (a `~` member, as valibot's
+   * `~standard` and `~run`: an ordinary member, so a spread copy keeps it): the
+   * middleware of the modules (`compose({ middleware })`, `mount(…, { middleware })`)
+   * the component came through, outermost first. Absent when there is none.
    */
   readonly '~middleware'?: readonly Middleware[];
-  /** Internal: true when the component came out of `compose()`, so the server's own components win over it. */
+  /**
+   * Internal (an ordinary `~` member, kept by a spread): true when the component
+   * came out of `compose()`, so the server's own components win over it.
+   */
   readonly '~composed'?: true;
 }
 

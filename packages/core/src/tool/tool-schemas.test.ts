@@ -172,3 +172,36 @@ describe('tool JSON Schemas (converted on first read, once)', () => {
     expect((copy as typeof echo).inputSchema).toBe(echo.inputSchema);
   });
 });
+
+describe('a spread copy of a tool', () => {
+  const add = () =>
+    tool({
+      name: 'add',
+      input: v.object({ a: v.number(), b: v.number() }),
+      output: v.number(),
+      run: ({ a, b }) => a + b,
+    });
+
+  test('~schemas is an ordinary member, so a spread made before any read shares the one conversion', () => {
+    const original = add();
+    expect(Object.keys(original)).toContain('~schemas');
+    const copy = { ...original };
+    expect(copy['~schemas']).toBe(original['~schemas']);
+    expect(Object.getOwnPropertyDescriptor(copy, 'inputSchema')).toHaveProperty('value');
+    expect(copy.inputSchema).toBe(original.inputSchema);
+    expect(copy.outputSchema).toBe(original.outputSchema);
+    expect(copy.wrapsOutput).toBe(true);
+  });
+
+  test('lists and calls as the tool does, bad arguments included', async () => {
+    const original = add();
+    const copy = Object.freeze({ ...original });
+    expect(await listed(copy)).toEqual(await listed(original));
+    const [viaCopy, viaOriginal] = [createServer(info, [copy]), createServer(info, [original])];
+    expect(await viaCopy.callTool('add', { a: 1, b: 2 })).toEqual(await viaOriginal.callTool('add', { a: 1, b: 2 }));
+    expect(await viaCopy.callTool('add', { a: 1, b: 2 })).toMatchObject({ structuredContent: { result: 3 } });
+    const bad = await viaCopy.callTool('add', { a: 'one' });
+    expect(bad).toMatchObject({ isError: true });
+    expect(bad).toEqual(await viaOriginal.callTool('add', { a: 'one' }));
+  });
+});

@@ -9,7 +9,7 @@ import { once } from '../utils/once.js';
 export const WRAP_MARKER = 'x-mcpkit-wrap-result';
 
 /** A tool's JSON Schemas as clients see them. */
-interface ToolSchemas {
+export interface ToolSchemas {
   readonly input: JsonObjectSchema;
   readonly output: JsonObjectSchema | undefined;
   /** True when a non-object output is sent as `{ result }`. */
@@ -55,17 +55,8 @@ const convert = (from: SchemaSources): ToolSchemas => {
 const canWait = (from: SchemaSources): boolean =>
   (!from.input || canConvertLaterToObject(from.input)) && (!from.output || canConvertLater(from.output));
 
-/**
- * Where a tool descriptor whose schemas convert on first read keeps the
- * function that gives them: its `~schemas` member (internal, as valibot's `~`
- * members are; non-enumerable so a listing of the tool's fields does not show
- * it; `cloneComponent` copies it with the accessors that read it).
- */
-export interface LazySchemas {
-  readonly '~schemas': () => ToolSchemas;
-}
-
-const schemasOf = (descriptor: object): ToolSchemas => (descriptor as LazySchemas)['~schemas']();
+const schemasOf = (descriptor: object): ToolSchemas =>
+  (descriptor as { readonly '~schemas': () => ToolSchemas })['~schemas']();
 
 // Accessors shared by every tool (not made per tool), so descriptors keep a few fast shapes.
 const accessor = (get: (schemas: ToolSchemas) => unknown): PropertyDescriptor => ({
@@ -83,13 +74,16 @@ interface SchemaFields {
   inputSchema?: JsonObjectSchema;
   outputSchema?: JsonObjectSchema | undefined;
   wrapsOutput?: boolean;
+  '~schemas'?: () => ToolSchemas;
 }
 
 /**
  * Gives a (not yet frozen) descriptor its `inputSchema`, `outputSchema` and
  * `wrapsOutput`. Valibot schemas become accessors that convert on first read,
- * once; a schema whose conversion could fail is converted now, so its error
- * surfaces at definition. Hand-written schemas must be {@link checkedSchema}s.
+ * once, through the descriptor's `~schemas`; a schema whose conversion could
+ * fail is converted now, so its error surfaces at definition (and reading the
+ * accessors, as a spread does, never throws). Hand-written schemas must be
+ * {@link checkedSchema}s.
  */
 export const defineSchemas = <T extends object>(descriptor: T, sources: SchemaSources): T => {
   const fields = descriptor as T & SchemaFields;
@@ -100,7 +94,9 @@ export const defineSchemas = <T extends object>(descriptor: T, sources: SchemaSo
     fields.wrapsOutput = schemas.wraps;
     return descriptor;
   }
-  Object.defineProperty(descriptor, '~schemas', { value: once(() => convert(sources)) });
+  // An ordinary member: the accessors read the one conversion it makes. A spread copy (compose(),
+  // transform(), `{ ...tool }`) reads the accessors, so it gets plain fields holding that same conversion.
+  fields['~schemas'] = once(() => convert(sources));
   Object.defineProperty(descriptor, 'inputSchema', INPUT_SCHEMA);
   if (sources.output) {
     Object.defineProperty(descriptor, 'outputSchema', OUTPUT_SCHEMA);

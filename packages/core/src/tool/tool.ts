@@ -10,7 +10,7 @@ import type { CommonOptions, ComponentBase } from '../server/component-base.js';
 import { deepFreeze } from '../utils/deep-freeze.js';
 import type { MaybePromise } from '../utils/maybe-promise.js';
 import { assertToolName } from './tool-name.js';
-import { checkedSchema, defineSchemas } from './tool-schemas.js';
+import { checkedSchema, defineSchemas, type ToolSchemas } from './tool-schemas.js';
 
 /** The arguments `run` receives: the parsed `input`, or the raw arguments object without one. */
 export type ToolArgs<TInput> = OutputOf<TInput, Record<string, unknown>>;
@@ -68,6 +68,14 @@ export interface ToolDescriptor<
   readonly timeoutMs: number | undefined;
   readonly mimeType: string | undefined;
   readonly run: (args: ToolArgs<TInput>, ctx: Context) => MaybePromise<ToolReturn<TOutput>>;
+  /**
+   * Internal (an ordinary `~` member, as valibot's): on a tool whose valibot
+   * schemas convert on first read, the conversion (made once) that the
+   * `inputSchema`, `outputSchema` and `wrapsOutput` accessors read. Read those
+   * fields, not this: a spread copy has them as plain fields (the spread reads
+   * them) and may carry its original's `~schemas` along.
+   */
+  readonly '~schemas'?: () => ToolSchemas;
   /** Phantom field for type inference; never set. */
   readonly '~types'?: { readonly args: ToolArgs<TInput>; readonly result: ToolReturn<TOutput> };
 }

@@ -1,5 +1,5 @@
 import type { AuthInfo } from '@mcpkit/core';
-import type { Authenticator } from './types.js';
+import type { Authenticator } from '../http/auth-options.js';
 
 /** Options of {@link bearer}. */
 export interface BearerOptions {

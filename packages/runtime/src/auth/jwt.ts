@@ -1,7 +1,7 @@
 import type { JsonWebKey, KeyObject, webcrypto } from 'node:crypto';
 import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify, type KeyInput } from 'jose';
+import type { Authenticator } from '../http/auth-options.js';
 import { authInfoFromClaims } from './claims.js';
-import type { Authenticator } from './types.js';
 
 /**
  * A verification key jose accepts: a CryptoKey, a Node KeyObject, a public JWK, or a shared secret.

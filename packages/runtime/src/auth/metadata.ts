@@ -1,4 +1,4 @@
-import type { AuthOptions } from './types.js';
+import type { AuthOptions } from '../http/auth-options.js';
 
 /** The well-known prefix of Protected Resource Metadata (RFC 9728). */
 export const METADATA_PREFIX = '/.well-known/oauth-protected-resource';

@@ -1,10 +1,10 @@
 import type { AuthInfo } from '@mcpkit/core';
+import type { Authenticator, AuthOptions } from '../http/auth-options.js';
 import type { HttpReply, HttpRequest, Reply } from '../http/exchange.js';
 import { jsonResponse } from '../http/responses.js';
 import type { Endpoints, MethodHandler } from '../http/router.js';
 import { insufficientScope, unauthorized } from './challenge.js';
 import { METADATA_PREFIX, metadataDocument, metadataPath, metadataUrl } from './metadata.js';
-import type { Authenticator, AuthOptions } from './types.js';
 
 /** A transport handler that also gets the request's verified identity (undefined without auth). */
 export type AuthedHandler = (request: HttpRequest, auth?: AuthInfo) => Reply | Promise<Reply>;

@@ -1,4 +1,4 @@
-import type { Authenticator } from '../auth/types.js';
+import type { Authenticator } from '../http/auth-options.js';
 import { CliError } from './usage-error.js';
 
 /**

@@ -1,6 +1,6 @@
-import type { AuthOptions } from '../auth/types.js';
 import type { SessionHub } from '../session/hub.js';
 import type { SessionLimitOptions } from '../session/session-limits.js';
+import type { AuthOptions } from './auth-options.js';
 import type { Routes } from './routes.js';
 
 /** CORS settings; `cors: true` means any origin. */

@@ -1,4 +1,4 @@
-/* Leaf types: auth/types.ts names them too, so they import nothing. */
+/* Leaf types: auth-options.ts names them too, so they import nothing. */
 
 /** A custom route handler: web-standard in, web-standard out. */
 export type RouteHandler = (request: Request) => Response | Promise<Response>;

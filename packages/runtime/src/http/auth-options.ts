@@ -1,5 +1,11 @@
 import type { AuthInfo } from '@mcpkit/core';
-import type { Routes } from '../http/routes.js';
+import type { Routes } from './routes.js';
+
+/*
+ * The authentication vocabulary the HTTP transports accept; `auth/` builds
+ * the authenticators on `http/`, so it lives here and `http/` imports nothing
+ * from `auth/`.
+ */
 
 /** What a verifier knows about the request besides the token. */
 export interface VerifyContext {
