@@ -98,7 +98,8 @@ export const answerPost = async (
       else quick = response;
     })
     .catch(() => {
-      // receive never rejects by contract; a write to a gone client may throw.
+      // receive never rejects by contract; a write to a gone client may throw. Either way it is over.
+      settled = true;
     })
     .then(() => {
       const closed = conn ? streams.finish(streamId) : undefined;
