@@ -47,7 +47,8 @@ export interface ServerOptions {
    * Extensions the server supports, advertised as `capabilities.extensions`
    * (in initialize and `server/discover`): settings (`{}` for none) by
    * identifier in `vendor-prefix/name` form. Read what the client declared
-   * with `clientExtension(ctx, id)`.
+   * with `clientExtension(ctx, id)`. MCP Apps (`io.modelcontextprotocol/ui`)
+   * is added by itself when a component uses it, unless set here (yours wins).
    */
   readonly extensions?: ExtensionSettings;
   /**
