@@ -26,7 +26,11 @@ const headers: Record<string, string> = {
   accept: 'application/json, text/event-stream',
 };
 const post = async (body: unknown, extra: Record<string, string> = {}) => {
-  const response = await fetch(running.url, { method: 'POST', headers: { ...headers, ...extra }, body: JSON.stringify(body) });
+  const response = await fetch(running.url, {
+    method: 'POST',
+    headers: { ...headers, ...extra },
+    body: JSON.stringify(body),
+  });
   return { response, text: await response.text() };
 };
 
