@@ -1,6 +1,7 @@
 import type { CustomMethod } from '../extension/custom-method.js';
 import type { ExtensionSettings } from '../extension/extensions.js';
 import type { Middleware } from '../middleware/middleware.js';
+import type { RefInlining } from '../schema/ref-inlining.js';
 import type { Serializer } from '../tool/call-result.js';
 import type { TransformOptions } from '../tool/transform.js';
 import type { Lifespan } from './lifespan.js';
@@ -58,6 +59,13 @@ export interface ServerOptions {
    * the server already answers fails at construction.
    */
   readonly methods?: Readonly<Record<string, CustomMethod>>;
+  /**
+   * Bounds of the `$ref` inlining in tools' listed schemas (no `$ref` is
+   * sent): `maxDepth` levels of a recursive definition (default 3) and
+   * `maxExpansions` references a schema in all (default 1000); positive
+   * integers. A tool's own `refInlining` wins.
+   */
+  readonly refInlining?: RefInlining;
   /** Where duplicate warnings go; `console.warn` by default. */
   readonly warn?: (message: string) => void;
 }
