@@ -4,13 +4,13 @@
  * server advertise the extension, the tools' `_meta.ui` links, the view's
  * HTML with its metadata, and the results the view renders.
  */
-import { APP_MIME_TYPE, APPS_EXTENSION } from '@mcpkit/core';
+import { APP_MIME_TYPE, APPS_EXTENSION, createServer, tool } from '@mcpkit/core';
 import { type RunningServer, serveHttp } from '@mcpkit/runtime';
 import { Client as ClientV2, StreamableHTTPClientTransport as HttpV2 } from '@modelcontextprotocol/client';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import server from './server.js';
+import server, { counterView, increment, showCounter } from './server.js';
 
 let running: RunningServer;
 const clients: { close: () => Promise<void> }[] = [];
@@ -31,9 +31,12 @@ const connect = async (declaresApps: boolean): Promise<Client> => {
 };
 
 describe('the counter app over Streamable HTTP', () => {
-  test('the server advertises the extension at initialize', async () => {
+  test('the server advertises the extension at initialize, with no extensions option (its components use it)', async () => {
+    expect(server.options.extensions).toBeUndefined();
     const client = await connect(true);
-    expect(client.getServerCapabilities()?.extensions).toEqual({ 'io.modelcontextprotocol/ui': {} });
+    expect(client.getServerCapabilities()?.extensions).toEqual({
+      'io.modelcontextprotocol/ui': { mimeTypes: ['text/html;profile=mcp-app'] },
+    });
   });
 
   test('tools/list links the tools to the view, with their visibility', async () => {
@@ -112,7 +115,9 @@ describe('the counter app on 2026-07-28 (SDK v2 client)', () => {
 
   test('the extension is discovered, and each request’s own capabilities decide between view and text', async () => {
     const host = await connectV2(true);
-    expect(host.getServerCapabilities()?.extensions).toEqual({ 'io.modelcontextprotocol/ui': {} });
+    expect(host.getServerCapabilities()?.extensions).toEqual({
+      'io.modelcontextprotocol/ui': { mimeTypes: ['text/html;profile=mcp-app'] },
+    });
     const { tools } = await host.listTools();
     expect(tools.find((t) => t.name === 'increment')?._meta).toMatchObject({
       ui: { resourceUri: 'ui://counter/view', visibility: ['app'] },
@@ -124,5 +129,46 @@ describe('the counter app on 2026-07-28 (SDK v2 client)', () => {
     expect(await plain.callTool({ name: 'show_counter', arguments: {} })).toMatchObject({
       content: [{ type: 'text', text: 'The counter is at 0.' }],
     });
+  });
+});
+
+describe('the advertisement follows the components, and the author’s own settings win', () => {
+  const advertised = async (served: typeof server) => {
+    const run = await serveHttp(served, { port: 0 });
+    const client = new Client({ name: 'apps-host', version: '1.0.0' }, { capabilities: {} });
+    try {
+      await client.connect(new StreamableHTTPClientTransport(new URL(run.url as string)));
+      return client.getServerCapabilities()?.extensions;
+    } finally {
+      await client.close();
+      await run.close();
+    }
+  };
+  const info = { name: 'apps-variants', version: '1.0.0' };
+
+  test('a tool with a ui option alone advertises it; other extensions are kept beside it', async () => {
+    expect(
+      await advertised(createServer(info, [increment], { extensions: { 'com.example/x': { on: true } } })),
+    ).toEqual({
+      'com.example/x': { on: true },
+      [APPS_EXTENSION]: { mimeTypes: [APP_MIME_TYPE] },
+    });
+  });
+
+  test('a view alone advertises it', async () => {
+    expect(await advertised(createServer(info, [counterView]))).toEqual({
+      [APPS_EXTENSION]: { mimeTypes: [APP_MIME_TYPE] },
+    });
+  });
+
+  test('settings the author set for the key are sent as given', async () => {
+    const own = { mimeTypes: [APP_MIME_TYPE], 'com.example/note': 'mine' };
+    expect(
+      await advertised(createServer(info, [counterView, showCounter], { extensions: { [APPS_EXTENSION]: own } })),
+    ).toEqual({ [APPS_EXTENSION]: own });
+  });
+
+  test('a server with no views and no linked tools advertises no extensions', async () => {
+    expect(await advertised(createServer(info, [tool({ name: 'plain', run: () => 'hi' })]))).toBeUndefined();
   });
 });

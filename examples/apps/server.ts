@@ -4,16 +4,7 @@
  * tool through the host. Clients without MCP Apps get the count as text.
  */
 import { readFileSync } from 'node:fs';
-import {
-  APPS_EXTENSION,
-  appResource,
-  type Context,
-  callResult,
-  createServer,
-  supportsApps,
-  text,
-  tool,
-} from '@mcpkit/core';
+import { appResource, type Context, callResult, createServer, supportsApps, text, tool } from '@mcpkit/core';
 import * as v from 'valibot';
 
 /** The view: one self-contained HTML document (inline script and style, so no CSP origins are needed). */
@@ -58,7 +49,6 @@ export const increment = tool({
   },
 });
 
-export default createServer({ name: 'counter-app', version: '1.0.0' }, [counterView, showCounter, increment], {
-  // The server's side of the negotiation: the client declares the extension with its MIME types.
-  extensions: { [APPS_EXTENSION]: {} },
-});
+// createServer advertises io.modelcontextprotocol/ui (with the view MIME type) because these components use it;
+// the client declares the extension with the MIME types it renders.
+export default createServer({ name: 'counter-app', version: '1.0.0' }, [counterView, showCounter, increment]);

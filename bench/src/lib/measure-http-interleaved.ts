@@ -23,15 +23,22 @@ export interface HttpEntry {
  * measured runs take turns (A B C, A B C, ...), each figure the median of its
  * own `ctx.runs` runs. A slow minute on a shared machine then falls on all of
  * them alike, so the ratios between them hold better than between figures
- * taken one server after the other. Cells come back in `entries` order.
+ * taken one server after the other. With `rate` every run, warm-up
+ * included, is paced. Cells come back in `entries` order.
  */
-export const measureHttpInterleaved = async (ctx: BenchContext, entries: readonly HttpEntry[]): Promise<Cell[]> => {
+export const measureHttpInterleaved = async (
+  ctx: BenchContext,
+  entries: readonly HttpEntry[],
+  /** Requests a second to pace every measured run at (see `LoadSpec.rate`); as fast as possible when absent. */
+  rate?: number,
+): Promise<Cell[]> => {
   const cells: Cell[] = entries.map(() => ({ note: 'n/a' }));
   const ready: { index: number; server: PreparedHttp; runs: MeasuredRuns }[] = [];
   try {
     for (const [index, entry] of entries.entries()) {
       try {
-        const server = await prepareHttp(ctx, entry.server, entry.test);
+        const prepared = await prepareHttp(ctx, entry.server, entry.test);
+        const server = rate === undefined ? prepared : { ...prepared, spec: { ...prepared.spec, rate } };
         ready.push({ index, server, runs: { results: [], cpuSeconds: 0 } });
       } catch (error) {
         cells[index] = failedCell(ctx.log, entry.label, error);

@@ -16,6 +16,7 @@ export const autocannonGenerator: LoadGenerator = {
       method: 'POST',
       connections: spec.connections,
       duration: spec.seconds,
+      ...(spec.rate === undefined ? {} : { overallRate: spec.rate }),
       timeout: 30,
       headers: { ...spec.headers },
       requests: [

@@ -7,6 +7,13 @@ export interface LoadSpec {
   readonly params: object;
   readonly seconds: number;
   readonly connections: number;
+  /**
+   * Requests a second to pace the load at (all connections together); as fast
+   * as the server answers when absent. Paced runs put the same load on every
+   * server, so their CPU per request compares code, not how often the server
+   * process sleeps and is woken (which grows as a server slows).
+   */
+  readonly rate?: number;
 }
 
 /** What a load run measured. */

@@ -2,7 +2,21 @@ import { bodyParts, type LoadGenerator, type LoadResult, type LoadSpec } from '.
 import { runWrkScript } from './wrk-script.js';
 import { wrkOpenSessions } from './wrk-sessions.js';
 
-/** Lua: unique increasing ids, body checks in `response`, a JSON summary from `done`. */
+/**
+ * Lua for a paced run: each connection waits a random 0.5–1.5× its share of
+ * the interval before each request (wrk's `delay()`, in whole milliseconds),
+ * so `rate` requests a second arrive spread out rather than in bursts of every
+ * connection at once. Empty for an unpaced run.
+ */
+const pacing = (spec: LoadSpec): string => {
+  if (spec.rate === undefined) return '';
+  const meanMs = (spec.connections * 1000) / spec.rate;
+  if (meanMs < 2)
+    throw new Error(`rate ${spec.rate}/s needs at least ${spec.connections * 500}/s of connections' delay`);
+  return `delay = function() return math.random(${Math.round(meanMs * 0.5)}, ${Math.round(meanMs * 1.5)}) end`;
+};
+
+/** Lua: unique increasing ids, body checks in `response`, a JSON summary from `done`, pacing when asked. */
 const script = (spec: LoadSpec): string => {
   const [head, tail] = bodyParts(spec);
   const headers = Object.entries(spec.headers)
@@ -20,6 +34,7 @@ request = function()
   id = id + 1
   return wrk.format(nil, nil, nil, head .. id .. tail)
 end
+${pacing(spec)}
 response = function(status, headers, body)
   if status >= 200 and status < 300 and (not string.find(body, '"result"', 1, true) or string.find(body, '"isError":true', 1, true)) then
     bad = bad + 1

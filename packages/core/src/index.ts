@@ -154,6 +154,7 @@ export {
 export type { TemplateVariables } from './resource/uri-template.js';
 export type { AnySchema, InputOf, OutputOf, ValibotSchema } from './schema/any-schema.js';
 export type { JsonObjectSchema, JsonSchema } from './schema/json-schema.js';
+export type { RefInlining } from './schema/ref-inlining.js';
 export type { StandardJsonSchemaConverter, StandardSchemaV1 } from './schema/standard-schema.js';
 export { type Component, componentKey, componentRef, type Module } from './server/component.js';
 export type { CommonOptions } from './server/component-base.js';

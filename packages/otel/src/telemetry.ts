@@ -1,5 +1,6 @@
 import { type Middleware, OUTGOING_META, outgoingMeta, type RequestResult } from '@mcpkit/core';
 import {
+  type Attributes,
   context,
   createNoopMeter,
   type Histogram,
@@ -8,6 +9,7 @@ import {
   ProxyTracerProvider,
   type Span,
   SpanKind,
+  type SpanOptions,
   SpanStatusCode,
   type TracerProvider,
   trace,
@@ -45,6 +47,21 @@ const endSpan = (span: Span, outcome: Outcome | undefined, error?: unknown) => {
     if (error instanceof Error && outcome.statusCode === '-32603') span.recordException(error);
   }
   span.end();
+};
+
+/** Records a request's duration (seconds since `started`) with the metric's attributes and its outcome's. */
+const recordDuration = (histogram: Histogram, started: number, measured: Attributes, outcome: Outcome | undefined) => {
+  if (outcome) {
+    measured['error.type'] = outcome.errorType;
+    if (outcome.statusCode !== undefined) measured['rpc.response.status_code'] = outcome.statusCode;
+  }
+  histogram.record((performance.now() - started) / 1000, measured);
+};
+
+/** What a request sent on carries: the entries earlier middleware left, and this span's W3C trace context if valid. */
+const outgoingWithSpan = (earlier: Readonly<Record<string, unknown>> | undefined, span: Span) => {
+  const own = span.spanContext();
+  return trace.isSpanContextValid(own) ? { ...earlier, ...traceMetaOf(own) } : { ...earlier };
 };
 
 /**
@@ -103,44 +120,33 @@ export const telemetry = (options: TelemetryOptions = {}): Middleware => {
     const parent = remote ? trace.setSpanContext(active, remote) : active;
     // Made once: the metric's attributes, and the span's (those plus the unbounded ones), given at the start.
     const measured = requestAttributes(request, ctx, metricUri);
-    const span = tracer.startSpan(
-      spanNameOf(request),
-      {
-        kind: SpanKind.SERVER,
-        attributes: spanOnlyAttributes(ctx, metricUri ? { ...measured } : requestAttributes(request, ctx, true)),
-        ...(remote && ambient ? { links: [{ context: ambient }] } : {}),
-      },
-      parent,
-    );
+    const spanOptions: SpanOptions = {
+      kind: SpanKind.SERVER,
+      attributes: spanOnlyAttributes(ctx, requestAttributes(request, ctx, true)),
+    };
+    if (remote && ambient) spanOptions.links = [{ context: ambient }];
+    const span = tracer.startSpan(spanNameOf(request), spanOptions, parent);
     const recording = span.isRecording();
     // Without an SDK (or sampled out with no parent) there is no context to carry on.
     const traced = recording || remote !== undefined || ambient !== undefined;
     if (!traced && !duration) return next();
     if (traced) {
-      const own = span.spanContext();
-      if (trace.isSpanContextValid(own)) {
-        // Formatted only if a request is sent on (a proxied call), on top of what earlier middleware left.
-        const earlier = outgoingMeta(ctx);
-        ctx.state.set(OUTGOING_META, () => ({ ...earlier, ...traceMetaOf(own) }));
-      }
+      // Formatted (and checked) only if a request is sent on (a proxied call), on top of what earlier middleware left.
+      const earlier = outgoingMeta(ctx);
+      ctx.state.set(OUTGOING_META, () => outgoingWithSpan(earlier, span));
     }
-    const finish = (outcome: Outcome | undefined, error?: unknown) => {
-      if (recording) endSpan(span, outcome, error);
-      if (!duration) return;
-      if (outcome) {
-        measured['error.type'] = outcome.errorType;
-        if (outcome.statusCode !== undefined) measured['rpc.response.status_code'] = outcome.statusCode;
-      }
-      duration.record((performance.now() - started) / 1000, measured);
-    };
     let result: RequestResult;
     try {
       result = traced ? await context.with(trace.setSpan(parent, span), next) : await next();
     } catch (error) {
-      finish(errorOutcome(error), error);
+      const outcome = errorOutcome(error);
+      if (recording) endSpan(span, outcome, error);
+      if (duration) recordDuration(duration, started, measured, outcome);
       throw error;
     }
-    finish(resultOutcome(result));
+    const outcome = resultOutcome(result);
+    if (recording) endSpan(span, outcome);
+    if (duration) recordDuration(duration, started, measured, outcome);
     return result;
   };
 };

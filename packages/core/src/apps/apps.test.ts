@@ -153,3 +153,37 @@ describe('supportsApps', () => {
     expect(supportsApps(ctx)).toBe(false);
   });
 });
+
+describe('the extension is advertised when components use it', () => {
+  const view = appResource({ uri: 'ui://v', html: HTML });
+  const linked = tool({ name: 'linked', ui: { resourceUri: 'ui://v' }, run: () => 1 });
+  const byHand = tool({ name: 'by_hand', meta: { ui: { resourceUri: 'ui://v' } }, run: () => 1 });
+  const plain = tool({ name: 'plain', meta: { 'vendor/x': 1 }, run: () => 1 });
+  const settings = { mimeTypes: [APP_MIME_TYPE] };
+
+  test.each([
+    ['a view', [view]],
+    ['a tool with the ui option', [linked]],
+    ['a tool whose meta has ui', [byHand]],
+    ['a composed view', [...compose({ namespace: 'ns' }, view)]],
+  ])('with %s', (_what, components) => {
+    expect(createServer(info, components).capabilities.extensions).toEqual({ [APPS_EXTENSION]: settings });
+  });
+
+  test('not without such components, nor when they are filtered out', () => {
+    expect(createServer(info, [plain]).capabilities.extensions).toBeUndefined();
+    const tagged = appResource({ uri: 'ui://t', html: HTML, tags: ['ui'] });
+    expect(createServer(info, [tagged, plain], { exclude: ['ui'] }).capabilities.extensions).toBeUndefined();
+  });
+
+  test('the author’s settings for the key win; other extensions are kept', () => {
+    const own = { mimeTypes: [APP_MIME_TYPE, 'text/x-other'] };
+    expect(createServer(info, [view], { extensions: { [APPS_EXTENSION]: own } }).capabilities.extensions).toEqual({
+      [APPS_EXTENSION]: own,
+    });
+    expect(createServer(info, [view], { extensions: { 'com.example/x': {} } }).capabilities.extensions).toEqual({
+      'com.example/x': {},
+      [APPS_EXTENSION]: settings,
+    });
+  });
+});

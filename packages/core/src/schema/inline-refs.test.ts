@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CUT_DESCRIPTION, inlineRefs, MAX_REF_DEPTH, TOO_LARGE_DESCRIPTION } from './inline-refs.js';
+import { cutDescription, hasRefs, inlineRefs, tooLargeDescription } from './inline-refs.js';
 
 describe('inlineRefs', () => {
   test('a schema with no references comes back equal', () => {
@@ -36,8 +36,8 @@ describe('inlineRefs', () => {
       node = (node.properties as Record<string, Record<string, unknown>>).next as Record<string, unknown>;
       levels += 1;
     }
-    expect(levels).toBe(MAX_REF_DEPTH + 1);
-    expect(node).toEqual({ type: 'object', description: CUT_DESCRIPTION });
+    expect(levels).toBe(3 + 1);
+    expect(node).toEqual({ type: 'object', description: cutDescription(3) });
   });
 
   test('a reference that leads nowhere, or out of the document, becomes permissive and says so', () => {
@@ -70,6 +70,35 @@ describe('inlineRefs', () => {
     }
     const out = inlineRefs({ $ref: '#/$defs/d30', $defs });
     expect(JSON.stringify(out).length).toBeLessThan(1_000_000);
-    expect(JSON.stringify(out)).toContain(TOO_LARGE_DESCRIPTION);
+    expect(JSON.stringify(out)).toContain(tooLargeDescription(1000));
+  });
+
+  test('the bounds given replace the defaults', () => {
+    const schema = { type: 'object', properties: { next: { $ref: '#' } } };
+    const depthOf = (maxDepth: number) => {
+      let node = inlineRefs(schema, { maxDepth, maxExpansions: 1000 }) as Record<string, unknown>;
+      let levels = 0;
+      while ((node.properties as Record<string, unknown> | undefined)?.next) {
+        node = (node.properties as Record<string, Record<string, unknown>>).next as Record<string, unknown>;
+        levels += 1;
+      }
+      return { levels, node };
+    };
+    expect(depthOf(1)).toEqual({ levels: 2, node: { type: 'object', description: cutDescription(1) } });
+    expect(depthOf(5).levels).toBe(6);
+    const shared = {
+      type: 'object',
+      properties: { a: { $ref: '#/$defs/s' }, b: { $ref: '#/$defs/s' } },
+      $defs: { s: { type: 'string' } },
+    };
+    expect(inlineRefs(shared, { maxDepth: 3, maxExpansions: 1 })).toEqual({
+      type: 'object',
+      properties: { a: { type: 'string' }, b: { type: 'string', description: tooLargeDescription(1) } },
+    });
+  });
+
+  test('hasRefs finds a $ref at any depth', () => {
+    expect(hasRefs({ type: 'object', properties: { a: { items: [{ $ref: '#' }] } } })).toBe(true);
+    expect(hasRefs({ type: 'object', properties: { a: { type: 'string' } } })).toBe(false);
   });
 });

@@ -1,15 +1,14 @@
+import { DEFAULT_REF_INLINING, type RefInlining } from './ref-inlining.js';
+
 /** A JSON Schema document or subschema (as `json-schema.ts` names it; not imported, as that file imports this one). */
 type JsonSchema = Readonly<Record<string, unknown>>;
 
-/** How many times one definition may be opened inside itself before a recursive schema is cut. */
-export const MAX_REF_DEPTH = 3;
-/** How many references one schema may expand in all (shared definitions nested in shared definitions multiply). */
-const MAX_EXPANSIONS = 1000;
-
-/** The description a cut recursive branch carries. */
-export const CUT_DESCRIPTION = `Recursive schema, inlined to ${MAX_REF_DEPTH} levels: deeper values are not described here.`;
-/** The description a branch carries when the schema grew too large to inline in full. */
-export const TOO_LARGE_DESCRIPTION = `Schema too large to inline in full (over ${MAX_EXPANSIONS} references): not described here.`;
+/** The description a recursive branch cut after `maxDepth` levels carries. */
+export const cutDescription = (maxDepth: number): string =>
+  `Recursive schema, inlined to ${maxDepth} levels: deeper values are not described here.`;
+/** The description a branch carries when the schema grew past `maxExpansions` references. */
+export const tooLargeDescription = (maxExpansions: number): string =>
+  `Schema too large to inline in full (over ${maxExpansions} references): not described here.`;
 
 /** Keywords whose value is a map from names to schemas. */
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'dependentSchemas']);
@@ -37,16 +36,27 @@ const resolvePointer = (root: JsonSchema, ref: string): unknown => {
   return node;
 };
 
+/** Whether a JSON value holds a `$ref` anywhere (data keywords included: a false positive only costs a copy). */
+export const hasRefs = (node: unknown): boolean => {
+  if (Array.isArray(node)) return node.some(hasRefs);
+  if (!isNode(node)) return false;
+  for (const key in node) if (key === '$ref' || hasRefs(node[key])) return true;
+  return false;
+};
+
 /**
  * Replaces every `$ref` in a JSON Schema by a copy of what it points to and
  * drops `$defs`/`definitions`, because several MCP clients fail on
- * references. A recursive schema is inlined to {@link MAX_REF_DEPTH} levels;
- * below that the branch keeps only its `type` and a description saying it was
- * cut; past {@link MAX_EXPANSIONS} expansions (shared definitions nested in
- * shared definitions) further ones are cut likewise. A reference that leads nowhere (or outside the document) becomes a
- * permissive `{}` with a description saying so.
+ * references. A recursive schema is inlined to `maxDepth` levels (3 by
+ * default); below that the branch keeps only its `type` and a description
+ * saying it was cut; past `maxExpansions` expansions in all (1000 by default:
+ * shared definitions nested in shared definitions multiply) further ones are
+ * cut likewise. A reference that leads nowhere (or outside the document)
+ * becomes a permissive `{}` with a description saying so. The bounds are
+ * checked by `refInlining()`.
  */
-export const inlineRefs = (root: JsonSchema): JsonSchema => {
+export const inlineRefs = (root: JsonSchema, bounds: Required<RefInlining> = DEFAULT_REF_INLINING): JsonSchema => {
+  const { maxDepth, maxExpansions } = bounds;
   let expansions = 0;
   const schema = (node: unknown, open: readonly string[]): unknown => {
     if (Array.isArray(node)) return node.map((item) => schema(item, open));
@@ -64,8 +74,8 @@ export const inlineRefs = (root: JsonSchema): JsonSchema => {
     const target = resolvePointer(root, ref);
     if (!isNode(target)) return { description: `Unresolved reference ${ref} left out.`, ...out };
     const depth = open.filter((r) => r === ref).length;
-    if (depth >= MAX_REF_DEPTH || expansions >= MAX_EXPANSIONS) {
-      const description = depth >= MAX_REF_DEPTH ? CUT_DESCRIPTION : TOO_LARGE_DESCRIPTION;
+    if (depth >= maxDepth || expansions >= maxExpansions) {
+      const description = depth >= maxDepth ? cutDescription(maxDepth) : tooLargeDescription(maxExpansions);
       return { ...(typeof target.type === 'string' && { type: target.type }), description };
     }
     expansions += 1;

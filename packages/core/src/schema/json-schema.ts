@@ -4,6 +4,7 @@ import { DefinitionError } from '../errors/errors.js';
 import type { AnySchema } from './any-schema.js';
 import { inlineRefs } from './inline-refs.js';
 import { isValibot } from './is-valibot.js';
+import { DEFAULT_REF_INLINING, type RefInlining } from './ref-inlining.js';
 import { type SchemaSide, standardJsonSchema } from './standard-json-schema.js';
 
 /** A JSON Schema object as sent to clients. */
@@ -28,24 +29,35 @@ const convert = (schema: AnySchema, side: SchemaSide): Record<string, unknown> =
 };
 
 /**
- * Converts a schema to JSON Schema once, at construction: valibot through
- * `@valibot/to-json-schema`, other Standard Schema libraries through their own
- * converter (`side` picks what the schema accepts or what it produces). The
- * result has no `$schema` and no `$ref` (see {@link inlineRefs}). `what`
- * names the schema's owner in the error thrown when it cannot be converted.
+ * Converts a schema to JSON Schema as its library writes it (`$ref`s and all,
+ * no `$schema`): valibot through `@valibot/to-json-schema`, other Standard
+ * Schema libraries through their own converter (`side` picks what the schema
+ * accepts or what it produces). `what` names the schema's owner in the error
+ * thrown when it cannot be converted.
  */
-export const toJson = (schema: AnySchema, what: string, side: SchemaSide = 'input'): JsonSchema => {
+export const toJsonWithRefs = (schema: AnySchema, what: string, side: SchemaSide = 'input'): JsonSchema => {
   try {
     const { $schema: _, ...json } = convert(schema, side);
-    return inlineRefs(json);
+    return json;
   } catch (error) {
     throw new DefinitionError(`${what}: its schema cannot be expressed as JSON Schema (${(error as Error).message})`);
   }
 };
 
-/** Like {@link toJson}, but insists on an object schema. */
-export const toJsonObject = (schema: AnySchema, what: string, side: SchemaSide = 'input'): JsonObjectSchema => {
-  const json = toJson(schema, what, side);
+/**
+ * Converts a schema to JSON Schema once, at construction (see
+ * {@link toJsonWithRefs}), with no `$ref` (see {@link inlineRefs}, bounded by
+ * `bounds`).
+ */
+export const toJson = (
+  schema: AnySchema,
+  what: string,
+  side: SchemaSide = 'input',
+  bounds: Required<RefInlining> = DEFAULT_REF_INLINING,
+): JsonSchema => inlineRefs(toJsonWithRefs(schema, what, side), bounds);
+
+/** `json` as an object schema, or a DefinitionError naming `what`. */
+export const asObjectSchema = (json: JsonSchema, what: string): JsonObjectSchema => {
   if (json.type !== 'object') {
     throw new DefinitionError(
       `${what} must be an object schema (v.object(...), z.object(...), type({...})), got JSON Schema type ${String(json.type)}`,
@@ -53,6 +65,10 @@ export const toJsonObject = (schema: AnySchema, what: string, side: SchemaSide =
   }
   return json as JsonObjectSchema;
 };
+
+/** Like {@link toJson}, but insists on an object schema. */
+export const toJsonObject = (schema: AnySchema, what: string, side: SchemaSide = 'input'): JsonObjectSchema =>
+  asObjectSchema(toJson(schema, what, side), what);
 
 /** The empty object schema used when a tool or prompt takes no arguments. */
 export const EMPTY_OBJECT_SCHEMA: JsonObjectSchema = Object.freeze({ type: 'object', properties: Object.freeze({}) });

@@ -1,3 +1,4 @@
+import { withAppsExtension } from '../apps/apps-extension.js';
 import { isComposed } from '../compose/compose.js';
 import type { Context, ContextInput } from '../context/context.js';
 import { completeContext } from '../context/defaults.js';
@@ -70,7 +71,7 @@ export const createServer = (
   }
   const { instructions, ...serverInfo } = info;
   const registry = buildRegistry(applyTransforms(ordered(components), options.transforms), options);
-  const capabilities = deriveCapabilities(registry, checkExtensions(options.extensions));
+  const capabilities = deriveCapabilities(registry, withAppsExtension(checkExtensions(options.extensions), registry));
   // One method table for every method, the session's own and custom ones included, and one middleware run around each.
   const changes = listChanges(registry.mounts);
   const own = registryMethods(registry, options, changes);

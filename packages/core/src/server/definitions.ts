@@ -2,6 +2,7 @@ import type { PromptDescriptor } from '../prompt/prompt.js';
 import type { Prompt, Resource, ResourceTemplate, Tool } from '../protocol/types.js';
 import type { ResourceDescriptor, ResourceTemplateDescriptor } from '../resource/resource.js';
 import type { ToolDescriptor } from '../tool/tool.js';
+import type { ToolSchemas } from '../tool/tool-schemas.js';
 
 /** A copy without the undefined members, so list results carry only what was declared (copied, not deleted, to keep the object fast). */
 const compact = <T extends Record<string, unknown>>(value: T): T => {
@@ -10,14 +11,15 @@ const compact = <T extends Record<string, unknown>>(value: T): T => {
   return kept as T;
 };
 
+/** A tool's wire definition; `schemas`, when given, replace its own (inlined to the server's bounds). */
 // biome-ignore lint/suspicious/noExplicitAny: any tool
-export const toolDefinition = (t: ToolDescriptor<any, any>): Tool =>
+export const toolDefinition = (t: ToolDescriptor<any, any>, schemas?: ToolSchemas): Tool =>
   compact({
     name: t.name,
     title: t.title,
     description: t.description,
-    inputSchema: t.inputSchema,
-    outputSchema: t.outputSchema,
+    inputSchema: schemas ? schemas.input : t.inputSchema,
+    outputSchema: schemas ? schemas.output : t.outputSchema,
     annotations: t.annotations,
     icons: t.icons,
     _meta: t.meta,

@@ -1,6 +1,7 @@
 import type { CustomMethod } from '../extension/custom-method.js';
 import type { ExtensionSettings } from '../extension/extensions.js';
 import type { Middleware } from '../middleware/middleware.js';
+import type { RefInlining } from '../schema/ref-inlining.js';
 import type { Serializer } from '../tool/call-result.js';
 import type { TransformOptions } from '../tool/transform.js';
 import type { Lifespan } from './lifespan.js';
@@ -47,7 +48,8 @@ export interface ServerOptions {
    * Extensions the server supports, advertised as `capabilities.extensions`
    * (in initialize and `server/discover`): settings (`{}` for none) by
    * identifier in `vendor-prefix/name` form. Read what the client declared
-   * with `clientExtension(ctx, id)`.
+   * with `clientExtension(ctx, id)`. MCP Apps (`io.modelcontextprotocol/ui`)
+   * is added by itself when a component uses it, unless set here (yours wins).
    */
   readonly extensions?: ExtensionSettings;
   /**
@@ -57,6 +59,13 @@ export interface ServerOptions {
    * the server already answers fails at construction.
    */
   readonly methods?: Readonly<Record<string, CustomMethod>>;
+  /**
+   * Bounds of the `$ref` inlining in tools' listed schemas (no `$ref` is
+   * sent): `maxDepth` levels of a recursive definition (default 3) and
+   * `maxExpansions` references a schema in all (default 1000); positive
+   * integers. A tool's own `refInlining` wins.
+   */
+  readonly refInlining?: RefInlining;
   /** Where duplicate warnings go; `console.warn` by default. */
   readonly warn?: (message: string) => void;
 }

@@ -4,7 +4,9 @@ import type { PromptDescriptor } from '../prompt/prompt.js';
 import type { Prompt, Resource, ResourceTemplate, Tool } from '../protocol/types.js';
 import type { ResourceDescriptor, ResourceTemplateDescriptor } from '../resource/resource.js';
 import { type ParsedTemplate, parseUriTemplate } from '../resource/uri-template.js';
+import { type RefInlining, refInlining } from '../schema/ref-inlining.js';
 import type { ToolDescriptor } from '../tool/tool.js';
+import { schemasWithin } from '../tool/tool-schemas.js';
 import { deepFreeze } from '../utils/deep-freeze.js';
 import { type Component, componentKey } from './component.js';
 import { promptDefinition, resourceDefinition, templateDefinition, toolDefinition } from './definitions.js';
@@ -65,11 +67,14 @@ const put = <T>(map: Map<string, T>, key: string, value: T, kind: Component['kin
   map.set(key, value);
 };
 
-/** The wire definition of a component, as its list shows it. */
-const defineOf = (component: Exclude<Component, MountDescriptor>): unknown => {
+/** The wire definition of a component, as its list shows it; tools' `$ref`s inlined to the server's `bounds` if set. */
+const defineOf = (
+  component: Exclude<Component, MountDescriptor>,
+  bounds: Required<RefInlining> | undefined,
+): unknown => {
   switch (component.kind) {
     case 'tool':
-      return toolDefinition(component);
+      return toolDefinition(component, bounds && schemasWithin(component, bounds));
     case 'resource':
       return resourceDefinition(component);
     case 'resourceTemplate':
@@ -95,6 +100,7 @@ const isComponent = (value: unknown): value is Component =>
  * policy; each wire definition is computed on first use, once.
  */
 export const buildRegistry = (components: readonly Component[], options: ServerOptions): Registry => {
+  const bounds = options.refInlining === undefined ? undefined : refInlining(options.refInlining, 'createServer()');
   const tools = new Map<string, Registry['tools'] extends ReadonlyMap<string, infer E> ? E : never>();
   const resources = new Map<string, Entry<ResourceDescriptor, Resource>>();
   const templates = new Map<string, TemplateEntry>();
@@ -129,7 +135,7 @@ export const buildRegistry = (components: readonly Component[], options: ServerO
   const definitionOf = <W>(entry: Entry<Component, W>): W => {
     let definition = made.get(entry);
     if (definition === undefined) {
-      definition = deepFreeze(defineOf(entry.descriptor as Exclude<Component, MountDescriptor>));
+      definition = deepFreeze(defineOf(entry.descriptor as Exclude<Component, MountDescriptor>, bounds));
       made.set(entry, definition);
     }
     return definition as W;

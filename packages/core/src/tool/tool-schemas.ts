@@ -1,7 +1,15 @@
 import { DefinitionError } from '../errors/errors.js';
 import type { AnySchema } from '../schema/any-schema.js';
 import { canConvertLater, canConvertLaterToObject } from '../schema/deferred-json-schema.js';
-import { EMPTY_OBJECT_SCHEMA, type JsonObjectSchema, toJson, toJsonObject } from '../schema/json-schema.js';
+import { hasRefs, inlineRefs } from '../schema/inline-refs.js';
+import {
+  asObjectSchema,
+  EMPTY_OBJECT_SCHEMA,
+  type JsonObjectSchema,
+  type JsonSchema,
+  toJsonWithRefs,
+} from '../schema/json-schema.js';
+import { DEFAULT_REF_INLINING, type RefInlining } from '../schema/ref-inlining.js';
 import { deepFreeze } from '../utils/deep-freeze.js';
 import { once } from '../utils/once.js';
 
@@ -23,6 +31,8 @@ export interface SchemaSources {
   readonly output: AnySchema | undefined;
   readonly inputSchema: JsonObjectSchema | undefined;
   readonly outputSchema: JsonObjectSchema | undefined;
+  /** The tool's own bounds of `$ref` inlining (checked); undefined when it set none (the server's, or the defaults, apply). */
+  readonly refInlining: Required<RefInlining> | undefined;
 }
 
 /** Checks and freezes a hand-written JSON Schema of tool `name` (its `field`). */
@@ -38,18 +48,58 @@ export const checkedSchema = (
   return deepFreeze(schema);
 };
 
-/** Converts the schemas (hand-written ones were checked already); a non-object output is wrapped. */
-const convert = (from: SchemaSources): ToolSchemas => {
-  const what = `Tool '${from.name}'`;
-  const input = from.input
-    ? deepFreeze(toJsonObject(from.input, `${what} input`))
-    : (from.inputSchema ?? EMPTY_OBJECT_SCHEMA);
-  if (!from.output) return { input, output: from.outputSchema, wraps: false };
-  const output = deepFreeze(toJson(from.output, `${what} output`, 'output'));
+/** The JSON Schemas as the library wrote them, kept when they hold `$ref`s so a server can inline them to its own bounds. */
+interface WithRefs {
+  readonly input: JsonSchema | undefined;
+  readonly output: JsonSchema | undefined;
+}
+
+/** The listed schemas from the library's JSON Schemas, `$ref`s inlined within `bounds`; a non-object output is wrapped. */
+const inlined = (
+  what: string,
+  raw: WithRefs,
+  fallback: Pick<SchemaSources, 'inputSchema' | 'outputSchema'>,
+  bounds: Required<RefInlining>,
+): ToolSchemas => {
+  const input = raw.input
+    ? deepFreeze(asObjectSchema(inlineRefs(raw.input, bounds), `${what} input`))
+    : (fallback.inputSchema ?? EMPTY_OBJECT_SCHEMA);
+  if (!raw.output) return { input, output: fallback.outputSchema, wraps: false };
+  const output = deepFreeze(inlineRefs(raw.output, bounds));
   if (output.type === 'object') return { input, output: output as JsonObjectSchema, wraps: false };
   const wrapped = { type: 'object', properties: { result: output }, required: ['result'], [WRAP_MARKER]: true };
   return { input, output: deepFreeze(wrapped) as JsonObjectSchema, wraps: true };
 };
+
+/** Converts the schemas (hand-written ones were checked already), remembering the raw ones that hold `$ref`s. */
+const convert = (from: SchemaSources): ToolSchemas & { readonly withRefs: WithRefs | undefined } => {
+  const what = `Tool '${from.name}'`;
+  const raw: WithRefs = {
+    input: from.input && toJsonWithRefs(from.input, `${what} input`),
+    output: from.output && toJsonWithRefs(from.output, `${what} output`, 'output'),
+  };
+  const schemas = inlined(what, raw, from, from.refInlining ?? DEFAULT_REF_INLINING);
+  const keep = from.refInlining === undefined && (hasRefs(raw.input) || hasRefs(raw.output));
+  return { ...schemas, withRefs: keep ? raw : undefined };
+};
+
+/**
+ * Where a tool whose schemas hold `$ref`s and that set no `refInlining` of
+ * its own keeps the function that inlines them to a server's bounds:
+ * its `~schemasWithin` member (internal and non-enumerable, so a transformed
+ * copy, which spreads the tool and has schemas of its own, drops it).
+ */
+interface RefSchemas {
+  readonly '~schemasWithin'?: (bounds: Required<RefInlining>) => ToolSchemas;
+}
+
+/**
+ * A tool's listed schemas with `$ref`s inlined to a server's `bounds`:
+ * undefined when the tool's own schemas stand (it set its own bounds, or its
+ * schemas hold no references).
+ */
+export const schemasWithin = (tool: object, bounds: Required<RefInlining>): ToolSchemas | undefined =>
+  (tool as RefSchemas)['~schemasWithin']?.(bounds);
 
 /** Whether conversion can wait for first use: it cannot fail, so no error is put off. */
 const canWait = (from: SchemaSources): boolean =>
@@ -92,6 +142,13 @@ export const defineSchemas = <T extends object>(descriptor: T, sources: SchemaSo
     fields.inputSchema = schemas.input;
     fields.outputSchema = schemas.output;
     fields.wrapsOutput = schemas.wraps;
+    const { withRefs } = schemas;
+    if (withRefs) {
+      // Only eager conversions can hold references (valibot's deferred ones have no lazy() and no global definitions).
+      Object.defineProperty(descriptor, '~schemasWithin', {
+        value: (bounds: Required<RefInlining>) => inlined(`Tool '${sources.name}'`, withRefs, sources, bounds),
+      });
+    }
     return descriptor;
   }
   // An ordinary member: the accessors read the one conversion it makes. A spread copy (compose(),

@@ -6,6 +6,7 @@ import type { InputRequired } from '../input/input-required.js';
 import type { Icon, ToolAnnotations } from '../protocol/types.js';
 import type { AnySchema, InputOf, OutputOf } from '../schema/any-schema.js';
 import type { JsonObjectSchema } from '../schema/json-schema.js';
+import { type RefInlining, refInlining } from '../schema/ref-inlining.js';
 import type { CommonOptions, ComponentBase } from '../server/component-base.js';
 import { deepFreeze } from '../utils/deep-freeze.js';
 import type { MaybePromise } from '../utils/maybe-promise.js';
@@ -40,6 +41,12 @@ export interface ToolOptions<TInput extends AnySchema | undefined, TOutput exten
   readonly timeoutMs?: number;
   /** The MIME type of raw bytes (`Uint8Array`) the tool returns; image/* and audio/* become image and audio content. */
   readonly mimeType?: string;
+  /**
+   * Bounds of the `$ref` inlining in this tool's listed schemas (recursion
+   * depth, expansions in all); wins over the server's `refInlining`. Default
+   * `{ maxDepth: 3, maxExpansions: 1000 }`.
+   */
+  readonly refInlining?: RefInlining;
   /** MCP Apps: the view (`ui://` resource) hosts render the results in, and who may call the tool; sent as `_meta.ui`. */
   readonly ui?: ToolUi;
   /** The handler; sync or async. */
@@ -137,6 +144,7 @@ export const tool = <
     output: options.output,
     inputSchema: checkedSchema(options.inputSchema, name, 'inputSchema'),
     outputSchema: checkedSchema(options.outputSchema, name, 'outputSchema'),
+    refInlining: options.refInlining === undefined ? undefined : refInlining(options.refInlining, `Tool '${name}'`),
   });
   return Object.freeze(descriptor) as unknown as ToolDescriptor<TInput, TOutput>;
 };
