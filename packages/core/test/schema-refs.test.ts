@@ -6,7 +6,7 @@
 import { addGlobalDefs } from '@valibot/to-json-schema';
 import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
-import { createServer, DefinitionError, type RefInlining, tool } from '../src/index.js';
+import { compose, createServer, DefinitionError, type RefInlining, tool, transform } from '../src/index.js';
 import { libraries } from './schema-libraries.js';
 
 const info = { name: 'refs', version: '1' };
@@ -97,6 +97,16 @@ describe.each(libraries)('$name, with refInlining bounds', (lib) => {
     expect(capped.cut.description).toMatch(/Schema too large to inline in full \(over 2 references\)/);
     const base = await listedDepth(createServer(info, [grow()]));
     expect(capped.depth).toBeLessThan(base.depth);
+  });
+
+  test('a composed copy keeps the server’s bounds; a transformed one lists its own input', async () => {
+    const one = await listedDepth(createServer(info, [grow()], { refInlining: { maxDepth: 1 } }));
+    const composed = await listedDepth(createServer(info, [...compose(grow())], { refInlining: { maxDepth: 1 } }));
+    expect(composed).toEqual(one);
+    const renamed = transform(grow(), { name: 'grown' });
+    expect(renamed['~schemasWithin']).toBeUndefined();
+    const [listed] = await createServer(info, [renamed], { refInlining: { maxDepth: 1 } }).listTools();
+    expect(listed?.inputSchema).toEqual(renamed.inputSchema);
   });
 
   test('values deeper than a depth-1 listing still validate by the library', async () => {

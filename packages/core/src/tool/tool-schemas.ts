@@ -84,22 +84,12 @@ const convert = (from: SchemaSources): ToolSchemas & { readonly withRefs: WithRe
 };
 
 /**
- * Where a tool whose schemas hold `$ref`s and that set no `refInlining` of
- * its own keeps the function that inlines them to a server's bounds:
- * its `~schemasWithin` member (internal and non-enumerable, so a transformed
- * copy, which spreads the tool and has schemas of its own, drops it).
- */
-interface RefSchemas {
-  readonly '~schemasWithin'?: (bounds: Required<RefInlining>) => ToolSchemas;
-}
-
-/**
  * A tool's listed schemas with `$ref`s inlined to a server's `bounds`:
  * undefined when the tool's own schemas stand (it set its own bounds, or its
  * schemas hold no references).
  */
-export const schemasWithin = (tool: object, bounds: Required<RefInlining>): ToolSchemas | undefined =>
-  (tool as RefSchemas)['~schemasWithin']?.(bounds);
+export const schemasWithin = (tool: SchemaFields, bounds: Required<RefInlining>): ToolSchemas | undefined =>
+  tool['~schemasWithin']?.(bounds);
 
 /** Whether conversion can wait for first use: it cannot fail, so no error is put off. */
 const canWait = (from: SchemaSources): boolean =>
@@ -125,6 +115,7 @@ interface SchemaFields {
   outputSchema?: JsonObjectSchema | undefined;
   wrapsOutput?: boolean;
   '~schemas'?: () => ToolSchemas;
+  '~schemasWithin'?: (bounds: Required<RefInlining>) => ToolSchemas;
 }
 
 /**
@@ -145,9 +136,8 @@ export const defineSchemas = <T extends object>(descriptor: T, sources: SchemaSo
     const { withRefs } = schemas;
     if (withRefs) {
       // Only eager conversions can hold references (valibot's deferred ones have no lazy() and no global definitions).
-      Object.defineProperty(descriptor, '~schemasWithin', {
-        value: (bounds: Required<RefInlining>) => inlined(`Tool '${sources.name}'`, withRefs, sources, bounds),
-      });
+      // An ordinary member: compose() and mount() copies keep it; transform(), which lists its own schema, drops it.
+      fields['~schemasWithin'] = (bounds) => inlined(`Tool '${sources.name}'`, withRefs, sources, bounds);
     }
     return descriptor;
   }

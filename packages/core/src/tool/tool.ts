@@ -83,6 +83,13 @@ export interface ToolDescriptor<
    * them) and may carry its original's `~schemas` along.
    */
   readonly '~schemas'?: () => ToolSchemas;
+  /**
+   * Internal. On a tool whose library schemas hold `$ref`s and that set no
+   * `refInlining` of its own: its listed schemas inlined to a server's
+   * `refInlining` bounds instead of the defaults (what `createServer` lists).
+   * A `transform()`ed copy, which lists a schema of its own, has none.
+   */
+  readonly '~schemasWithin'?: (bounds: Required<RefInlining>) => ToolSchemas;
   /** Phantom field for type inference; never set. */
   readonly '~types'?: { readonly args: ToolArgs<TInput>; readonly result: ToolReturn<TOutput> };
 }

@@ -140,6 +140,8 @@ export const transform = (original: AnyTool, options: TransformOptions): AnyTool
     meta: options.meta ? deepFreeze(options.meta) : original.meta,
     input: undefined,
     inputSchema: deepFreeze(transformedSchema(original.inputSchema, args)),
+    // Its listed input is its own: the original's re-inlining to a server's bounds no longer describes it.
+    '~schemasWithin': undefined,
     run: (given: Record<string, unknown>, ctx: Context) =>
       options.run ? options.run(given, forwardFor(ctx), ctx) : forwardFor(ctx)(given),
   });
