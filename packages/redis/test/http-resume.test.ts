@@ -1,8 +1,8 @@
-import { createServer, tool } from '@mcpkit/core';
 import { type RunningServer, serveHttp } from '@mcpkit/runtime';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { flakyFetch, stagedServer } from '../../runtime/test/resume-helpers.js';
 import { type RedisEventStore, redisEventStore } from '../src/index.js';
 import { type RedisServer, startRedisServer } from './redis-server.js';
 
@@ -17,54 +17,6 @@ const closers: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const close of closers.splice(0).reverse()) await close().catch(() => {});
 });
-
-/**
- * A server whose `staged` tool logs 'one', waits until `release` (called once
- * the client's stream is cut, after `between` ran), then logs 'two' and answers.
- */
-const stagedServer = () => {
-  let release!: () => void;
-  const gate = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  const server = createServer({ name: 'staged', version: '1' }, [
-    tool({
-      name: 'staged',
-      run: async (_args, ctx) => {
-        ctx.log.info('one');
-        await gate;
-        ctx.log.info('two');
-        return 'done';
-      },
-    }),
-  ]);
-  return { server, release };
-};
-
-/** A fetch that cuts the tools/call response stream right after the 'one' log, then runs `onCut`. */
-const flakyFetch =
-  (onCut: () => void): typeof fetch =>
-  async (input, init) => {
-    const response = await fetch(input, init);
-    if (init?.method !== 'POST' || !String(init.body).includes('tools/call') || !response.body) return response;
-    const decoder = new TextDecoder();
-    let seen = '';
-    const reader = response.body.getReader();
-    const body = new ReadableStream<Uint8Array>({
-      pull: async (controller) => {
-        const { done, value } = await reader.read();
-        if (done) return controller.close();
-        controller.enqueue(value);
-        seen += decoder.decode(value, { stream: true });
-        if (seen.includes('"one"')) {
-          await reader.cancel();
-          controller.error(new Error('network dropped'));
-          onCut();
-        }
-      },
-    });
-    return new Response(body, { status: response.status, headers: response.headers });
-  };
 
 const callThroughCut = async (store: RedisEventStore, between: () => Promise<void>) => {
   const { server, release } = stagedServer();

@@ -1,4 +1,3 @@
-import { createServer, tool } from '@mcpkit/core';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
@@ -6,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryEventStore, type EventStore } from '../src/index.js';
 import { COUNTER_URI } from './fixtures/demo-server.js';
 import { createCleanup, openRawSession, type ParsedEvent, post, sseReader, startHttp } from './http-helpers.js';
+import { flakyFetch, stagedServer } from './resume-helpers.js';
 
 const cleanup = createCleanup();
 afterEach(cleanup.run);
@@ -60,26 +60,6 @@ describe('createMemoryEventStore', () => {
 });
 
 /** A server whose `staged` tool logs 'one', waits for the test's go, logs 'two' and answers. */
-const stagedServer = () => {
-  let release!: () => void;
-  const gate = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  const state = { finished: false };
-  const server = createServer({ name: 'staged', version: '1' }, [
-    tool({
-      name: 'staged',
-      run: async (_args, ctx) => {
-        ctx.log.info('one');
-        await gate;
-        ctx.log.info('two');
-        state.finished = true;
-        return 'done';
-      },
-    }),
-  ]);
-  return { server, release, state };
-};
 
 const callStaged = { jsonrpc: '2.0', id: 'call-1', method: 'tools/call', params: { name: 'staged', arguments: {} } };
 
@@ -153,31 +133,12 @@ describe('Streamable HTTP: resumability', () => {
     const { server, release } = stagedServer();
     const { url } = await startHttp(cleanup, { eventStore: createMemoryEventStore() }, server);
     let dropped = false;
-    // Cuts the tools/call response stream right after the 'one' log, as a flaky network would.
-    const flakyFetch: typeof fetch = async (input, init) => {
-      const response = await fetch(input, init);
-      if (init?.method !== 'POST' || !String(init.body).includes('tools/call') || !response.body) return response;
-      const decoder = new TextDecoder();
-      let seen = '';
-      const reader = response.body.getReader();
-      const body = new ReadableStream<Uint8Array>({
-        pull: async (controller) => {
-          const { done, value } = await reader.read();
-          if (done) return controller.close();
-          controller.enqueue(value);
-          seen += decoder.decode(value, { stream: true });
-          if (seen.includes('"one"')) {
-            dropped = true;
-            await reader.cancel();
-            controller.error(new Error('network dropped'));
-            release();
-          }
-        },
-      });
-      return new Response(body, { status: response.status, headers: response.headers });
-    };
     const transport = new StreamableHTTPClientTransport(new URL(url), {
-      fetch: flakyFetch,
+      // Cuts the tools/call response stream right after the 'one' log, as a flaky network would.
+      fetch: flakyFetch(() => {
+        dropped = true;
+        release();
+      }),
       reconnectionOptions: {
         initialReconnectionDelay: 10,
         maxReconnectionDelay: 50,
