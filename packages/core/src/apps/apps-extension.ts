@@ -1,4 +1,5 @@
 import type { ExtensionSettings } from '../extension/extensions.js';
+import { isRecord } from '../protocol/jsonrpc.js';
 import type { Registry } from '../server/registry.js';
 import { APP_MIME_TYPE, APPS_EXTENSION } from './constants.js';
 
@@ -7,14 +8,11 @@ export const APPS_EXTENSION_SETTINGS: Readonly<Record<string, unknown>> = Object
   mimeTypes: Object.freeze([APP_MIME_TYPE]),
 });
 
-const hasUi = (meta: Readonly<Record<string, unknown>> | undefined): boolean =>
-  typeof meta?.ui === 'object' && meta.ui !== null;
-
 /** Whether a registered component uses MCP Apps: a view (a resource of the app MIME type) or a tool with `_meta.ui`. */
 const usesApps = (registry: Registry): boolean => {
   for (const { descriptor } of registry.resources.values()) if (descriptor.mimeType === APP_MIME_TYPE) return true;
   for (const { descriptor } of registry.templates.values()) if (descriptor.mimeType === APP_MIME_TYPE) return true;
-  for (const { descriptor } of registry.tools.values()) if (hasUi(descriptor.meta)) return true;
+  for (const { descriptor } of registry.tools.values()) if (isRecord(descriptor.meta?.ui)) return true;
   return false;
 };
 

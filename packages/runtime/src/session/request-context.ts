@@ -208,9 +208,9 @@ export class RunningRequest implements McpRequest, RequestWiring {
     return this.#session;
   }
 
-  /** The client calls, made on the first one: none reach the client on the modern era (core's replay stands in). */
+  /** The legacy era's client calls, made on the first one (the modern era's are MODERN_CLIENT's). */
   #featuresOf(): Pick<RequestWiring, 'sample' | 'elicit' | 'roots'> {
-    this.#features ??= this.#facts ? MODERN_CLIENT : clientFeatures(this.#core, this.#routeOf());
+    this.#features ??= clientFeatures(this.#core, this.#routeOf());
     return this.#features;
   }
 
