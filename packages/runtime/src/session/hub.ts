@@ -18,6 +18,7 @@ import { coreOf, openSession } from './open-session.js';
 import type { HubShared, RootsChangedEvent } from './session-core.js';
 import { createSessionLimits, type SessionLimitOptions } from './session-limits.js';
 import { pushListChanged, pushResourceUpdated } from './session-push.js';
+import { createThrowawaySessions } from './throwaway-sessions.js';
 import type { Session, SessionOptions } from './types.js';
 
 /** Options of {@link createSessionHub}. */
@@ -62,7 +63,10 @@ export interface SessionHub<TLifespan = unknown> {
   readonly server: Server;
   /** The lifespan value given at creation. */
   readonly lifespan: TLifespan;
-  /** The sessions not yet closed. */
+  /**
+   * The standing sessions not yet closed. The throwaway session a stateless
+   * or 2026-07-28 request runs in is not listed (closing the hub still ends it).
+   */
   readonly sessions: ReadonlySet<Session>;
   /** Creates a session registered with this hub; it leaves the hub when closed. */
   readonly createSession: (options?: SessionOptions) => Session;
@@ -96,6 +100,7 @@ export const createSessionHub = <TLifespan = unknown>(
   options: SessionHubOptions<TLifespan> = {},
 ): SessionHub<TLifespan> => {
   const sessions = new Set<Session>();
+  const throwaway = createThrowawaySessions<Session>(coreOf);
   const listens = new Map<ListenHandle, () => void>();
   const bus = options.eventBus ?? createMemoryEventBus();
   const slots = createSubscriptionSlots(options.maxListenStreams);
@@ -128,10 +133,13 @@ export const createSessionHub = <TLifespan = unknown>(
     sessions,
     createSession: (sessionOptions = {}) => {
       const session = openSession(shared, sessionOptions);
-      sessions.add(session);
       // A stateless session never hears a list change (it has no standing channel): only the others start the
       // relay, so a stateless server does not subscribe and unsubscribe it around every request.
-      if (!sessionOptions.stateless) relayListChanged();
+      if (sessionOptions.stateless) throwaway.add(session, coreOf(session));
+      else {
+        sessions.add(session);
+        relayListChanged();
+      }
       return session;
     },
     resourceUpdated: (uri) => publish({ type: 'resource_updated', uri }),
@@ -158,6 +166,7 @@ export const createSessionHub = <TLifespan = unknown>(
         onServerEnd();
       }
       for (const session of [...sessions]) session.close();
+      for (const session of throwaway.list()) session.close();
       endRelay();
     },
   };
@@ -173,7 +182,9 @@ export const createSessionHub = <TLifespan = unknown>(
     unheardLogger: createLogger({ level: 'emergency' }, () => undefined),
     listen: hub.listen,
     forget: (session) => {
-      sessions.delete(session);
+      const core = coreOf(session);
+      if (core.slot >= 0) throwaway.remove(core);
+      else sessions.delete(session);
       endRelay();
     },
   };

@@ -103,6 +103,7 @@ export const openSession = (shared: HubShared, options: SessionOptions = {}): Se
     stateMethods: undefined,
     outboxPrefix: undefined,
     onStrayResponse: undefined,
+    slot: -1,
   };
   return new SessionHandle(core);
 };

@@ -124,4 +124,6 @@ export interface SessionCore {
   outboxPrefix: string | undefined;
   /** Told about a client response no request of this session waits for (another instance may wait for it). */
   onStrayResponse: ((message: JSONRPCMessage) => void) | undefined;
+  /** Where the hub keeps this session among its throwaway ones (see throwaway-sessions.ts); -1 for the others. */
+  slot: number;
 }

@@ -1,0 +1,42 @@
+/** Something kept in a {@link ThrowawaySessions}: it carries its own place there (-1 when not kept). */
+export interface Placed {
+  slot: number;
+}
+
+/**
+ * The throwaway sessions of a hub (one per stateless or 2026-07-28 request),
+ * kept only so that closing the hub can close them. A swap-remove array, not a
+ * Set: under load dozens of them open and close every turn of the event loop,
+ * and a Set going back and forth between empty and full reallocates its table
+ * as it grows and shrinks. Here adding and removing write two slots.
+ */
+export interface ThrowawaySessions<T> {
+  readonly add: (item: T, place: Placed) => void;
+  /** Removes the item at `place`; nothing when it is not kept. */
+  readonly remove: (place: Placed) => void;
+  /** The items kept now, copied (closing one removes it). */
+  readonly list: () => T[];
+  readonly size: () => number;
+}
+
+/** An empty roster; `placeOf` finds the place an item carries. */
+export const createThrowawaySessions = <T>(placeOf: (item: T) => Placed): ThrowawaySessions<T> => {
+  const items: T[] = [];
+  return {
+    add: (item, place) => {
+      place.slot = items.length;
+      items.push(item);
+    },
+    remove: (place) => {
+      const at = place.slot;
+      if (at < 0) return;
+      place.slot = -1;
+      const last = items.pop() as T;
+      if (at === items.length) return;
+      items[at] = last;
+      placeOf(last).slot = at;
+    },
+    list: () => [...items],
+    size: () => items.length,
+  };
+};
