@@ -93,9 +93,10 @@ export const registryMethods = (
               : listResources(registry, ctx, options);
       return (await items) as readonly SourceItems[typeof kind][];
     },
-    callTool: async (p, ctx) => {
+    // Not async: it hands on the tool's own promise rather than wrapping it in another.
+    callTool: (p, ctx) => {
       const entry = typeof p.name === 'string' ? registry.tools.get(p.name) : undefined;
-      if (!entry || !isVisible(ctx, entry.descriptor)) return undefined;
+      if (!entry || !isVisible(ctx, entry.descriptor)) return Promise.resolve(undefined);
       const tool = entry.descriptor;
       return inModule(tool, 'tools/call', p, ctx, (params, c) => runTool(tool, params.arguments, c, options));
     },

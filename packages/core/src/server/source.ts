@@ -61,7 +61,14 @@ export interface CompletionRequest {
  * The first answer of `ask` over the sources, in order; undefined when none
  * has it.
  */
-export const firstAnswer = async <T>(
+export const firstAnswer = <T>(
+  sources: readonly Source[],
+  ask: (source: Source) => Promise<T | undefined>,
+): Promise<T | undefined> =>
+  // One source (a server without mounts) is asked directly: no promise in between.
+  sources.length === 1 ? ask(sources[0] as Source) : askInTurn(sources, ask);
+
+const askInTurn = async <T>(
   sources: readonly Source[],
   ask: (source: Source) => Promise<T | undefined>,
 ): Promise<T | undefined> => {

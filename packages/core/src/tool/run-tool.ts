@@ -53,7 +53,9 @@ export const runTool = async (
   ctx: Context,
   options: ToolRunOptions,
 ): Promise<CallToolResult> => {
-  const args = await parseToolArgs(tool, rawArgs);
+  // Most schemas are synchronous: no turn of the event loop is spent waiting on them.
+  const parsed = parseToolArgs(tool, rawArgs);
+  const args = parsed instanceof Promise ? await parsed : parsed;
   if (typeof args === 'string') return toolErrorResult(args);
   try {
     // Without a timeout the handler gets the request's own context (and its signal is only made if read).

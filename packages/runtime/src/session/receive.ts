@@ -124,7 +124,7 @@ const run = async (
  * belongs to no session state, and needs no initialize. A malformed envelope
  * or an unsupported revision is answered before anything runs.
  */
-const serveModern = async (
+const serveModern = (
   core: SessionCore,
   id: RequestId,
   method: string,
@@ -132,9 +132,9 @@ const serveModern = async (
   related: Send | undefined,
   extra: ReceiveExtra | undefined,
 ): Promise<JsonRpcResponse | undefined> => {
-  if (core.closed) return failure(id, ErrorCode.InvalidRequest, 'The session is closed');
+  if (core.closed) return Promise.resolve(failure(id, ErrorCode.InvalidRequest, 'The session is closed'));
   const facts = extra?.facts ?? readModernFacts(params);
-  if (facts instanceof ProtocolError) return failure(id, facts.code, facts.message, facts.data);
+  if (facts instanceof ProtocolError) return Promise.resolve(failure(id, facts.code, facts.message, facts.data));
   const request = new RunningRequest(core, id, method, params, related, extra, facts);
   return run(core, request, () => runCleanups(request.modernSession?.cleanups));
 };
@@ -151,20 +151,38 @@ const runCleanups = (cleanups: Set<() => void> | undefined) => {
   }
 };
 
-/** `Session.receive` of the session `core`: see the contract in types.ts. */
-export const receive = async (
+/**
+ * `Session.receive` of the session `core`: see the contract in types.ts. Not
+ * async: a request's promise is handed on as it is, not wrapped in another.
+ */
+export const receive = (
   core: SessionCore,
   message: JSONRPCMessage,
   related?: Send,
   extra?: ReceiveExtra,
 ): Promise<JsonRpcResponse | undefined> => {
-  const read = readMessage(message);
-  switch (read.kind) {
-    case 'request':
+  try {
+    const read = readMessage(message);
+    if (read.kind === 'request') {
       // The era is decided per request, first: a request naming its revision in `_meta` is modern.
       return claimsModern(read.params)
         ? serveModern(core, read.id, read.method, read.params, related, extra)
         : serveRequest(core, read.id, read.method, read.params, related, extra);
+    }
+    return Promise.resolve(receiveOther(core, message, read, extra));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+};
+
+/** What is not a request: a notification, a client's response, or a malformed message. */
+const receiveOther = (
+  core: SessionCore,
+  message: JSONRPCMessage,
+  read: Exclude<ReturnType<typeof readMessage>, { kind: 'request' }>,
+  extra: ReceiveExtra | undefined,
+): JsonRpcResponse | undefined => {
+  switch (read.kind) {
     case 'notification':
       onNotification(core, read.method, read.params);
       return undefined;
