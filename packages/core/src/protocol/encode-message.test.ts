@@ -98,47 +98,6 @@ describe('encodeMessage()', () => {
     expect(encodeMessage(copy)).toContain('"added":true');
   });
 
-  test("splices a modern result's ready-made server _meta, and only where the bytes stay JSON.stringify's", async () => {
-    const modern = (method: string, params: Record<string, unknown> = {}, id: string | number = 1) =>
-      server.dispatch({
-        id,
-        method,
-        params,
-        meta: undefined,
-        era: 'modern',
-        protocolVersion: '2026-07-28',
-        clientInfo: undefined,
-        clientCapabilities: {},
-        logLevel: undefined,
-        auth: undefined,
-      });
-    const answers = [
-      await modern('tools/call', { name: 't1', arguments: { a: 1 } }),
-      await modern('tools/call', { name: 't1', arguments: { a: 'x' } }, 'bad-args'),
-      await modern('prompts/get', { name: 'p', arguments: { x: 'y' } }),
-      await modern('resources/read', { uri: 'data://a' }),
-      await modern('tools/list'),
-      await modern('server/discover'),
-      await modern('tools/call', { name: 'nope' }),
-    ];
-    for (const answer of answers) expect(encodeMessage(answer)).toBe(JSON.stringify(answer));
-    const { result } = answers[0] as { result: Record<string, unknown> };
-    const meta = result._meta;
-    expect(meta).toEqual({ 'io.modelcontextprotocol/serverInfo': { name: 'enc', version: '1' } });
-    const shapes: unknown[] = [
-      { jsonrpc: '2.0', id: 2, result: { _meta: meta } },
-      { jsonrpc: '2.0', id: 2, result: { _meta: meta, after: 1 } },
-      { jsonrpc: '2.0', id: 2, result: { before: [1, { x: '"' }], gone: undefined, _meta: meta } },
-      { jsonrpc: '2.0', id: 2, result: { a: 1, _meta: meta }, after: true },
-      { jsonrpc: '2.0', id: 2, result: { a: 1, _meta: meta, toJSON: () => 'whole' } },
-      { jsonrpc: '2.0', id: 2, result: Object.assign(Object.create({ inherited: 1 }), { a: 1, _meta: meta }) },
-      { jsonrpc: '2.0', id: 2, result: [meta] },
-      { jsonrpc: '2.0', id: 2, result: { _meta: { ...(meta as object) } } },
-      [{ jsonrpc: '2.0', id: 1, result: { a: 1, _meta: meta } }, request('ping')],
-    ];
-    for (const shape of shapes) expect(encodeMessage(shape)).toBe(JSON.stringify(shape));
-  });
-
   test('fails as JSON.stringify fails', async () => {
     const { result } = (await server.handle(request('tools/list'))) as { result: Record<string, unknown> };
     const cyclic: Record<string, unknown> = { jsonrpc: '2.0', id: 1 };

@@ -39,50 +39,13 @@ const isPlainMessage = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !hasToJson(value);
 
 /**
- * A response whose result ends with a ready-made `_meta` (a modern result
- * names its server so): the rest serialised as usual, the text put in its
- * place. Undefined unless `_meta` is the result's last member and the result
- * the message's, so the bytes are `JSON.stringify`'s.
- */
-const spliceTrailingMeta = (message: Record<string, unknown>, result: unknown): string | undefined => {
-  if (typeof result !== 'object' || result === null || Array.isArray(result) || hasToJson(result)) return undefined;
-  const meta = jsonTextOf((result as Record<string, unknown>)._meta);
-  if (meta === undefined) return undefined;
-  // Copied key by key, in order (a spread followed by new keys costs V8 a fresh hidden class).
-  const rest: Record<string, unknown> = {};
-  let last: string | undefined;
-  for (const key in result) {
-    if (!Object.hasOwn(result, key)) continue;
-    last = key;
-    if (key !== '_meta') rest[key] = (result as Record<string, unknown>)[key];
-  }
-  const head: Record<string, unknown> = {};
-  let lastOfMessage: string | undefined;
-  for (const key in message) {
-    if (!Object.hasOwn(message, key)) continue;
-    lastOfMessage = key;
-    head[key] = key === 'result' ? rest : message[key];
-  }
-  if (last !== '_meta' || lastOfMessage !== 'result') return undefined;
-  const text = JSON.stringify(head);
-  // `text` ends with the result's closing brace, then the message's.
-  const body = text.slice(0, -2);
-  return `${body}${body.endsWith('{') ? '' : ','}"_meta":${meta}}}`;
-};
-
-/**
  * The text of one message when something in it is ready-made; undefined when
  * plain serialisation is as good. Only results are kept ready-made (list
- * pages), and a modern result's `_meta`, so a response's `result` is the one
- * member looked at: a text elsewhere is merely serialised again, which gives
- * the same bytes.
+ * pages), so a response's `result` is the one member looked at: a text
+ * elsewhere is merely serialised again, which gives the same bytes.
  */
-const encodeOne = (message: Record<string, unknown>): string | undefined => {
-  const own = jsonTextOf(message);
-  if (own !== undefined) return own;
-  const { result } = message;
-  return jsonTextOf(result) === undefined ? spliceTrailingMeta(message, result) : splice(message);
-};
+const encodeOne = (message: Record<string, unknown>): string | undefined =>
+  jsonTextOf(message) ?? (jsonTextOf(message.result) === undefined ? undefined : splice(message));
 
 /**
  * Serialises a JSON-RPC message (or batch) to exactly the text

@@ -1,9 +1,7 @@
 import { ErrorCode } from '../errors/codes.js';
 import type { RequestResult } from '../middleware/middleware.js';
-import { withJsonText } from '../protocol/encode-message.js';
 import { META } from '../protocol/modern.js';
 import type { Implementation, JsonRpcFailure } from '../protocol/types.js';
-import { deepFreeze } from '../utils/deep-freeze.js';
 
 /** Who may cache a result: any cache (`public`), or only caches of the same authorization context (`private`). */
 export type CacheScope = 'public' | 'private';
@@ -31,13 +29,9 @@ export type CacheHintMethod = (typeof CACHEABLE_METHODS)[number];
 /** Cache hints per method, as `createServer`'s `cacheHints` option takes them. */
 export type CacheHints = Readonly<Partial<Record<CacheHintMethod, CacheHint>>>;
 
-/**
- * The `_meta` naming a server on its modern results: made once per server,
- * shared by its results, frozen (a copy of the info as the wire has it) with
- * its JSON text made once, which `encodeMessage` splices in.
- */
+/** The `_meta` naming a server on its modern results: made once per server, shared (frozen) by its results. */
 export const serverMetaOf = (serverInfo: Implementation): Readonly<Record<string, unknown>> =>
-  withJsonText({ [META.serverInfo]: deepFreeze(JSON.parse(JSON.stringify(serverInfo)) as Implementation) });
+  Object.freeze({ [META.serverInfo]: serverInfo });
 
 /** What a result carries when neither its handler nor the server says otherwise: stale at once, never shared. */
 export const DEFAULT_CACHE_HINT = Object.freeze({ ttlMs: 0, cacheScope: 'private' } as const);
