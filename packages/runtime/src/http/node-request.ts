@@ -54,22 +54,25 @@ const readBody = (req: IncomingMessage, limit: number): Promise<Uint8Array | und
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const finish = (settle: () => void) => {
+    const stopListening = () => {
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
-      settle();
     };
     const onData = (chunk: Buffer) => {
       chunks.push(chunk);
       size += chunk.byteLength;
       if (size <= limit) return;
-      finish(() => resolve(undefined));
+      stopListening();
+      resolve(undefined);
       req.resume();
     };
-    const onEnd = () =>
-      finish(() => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)));
-    const onError = (error: Error) => finish(() => reject(error));
+    // A body read to its end emits nothing more: its listeners go with the request, no need to take them off.
+    const onEnd = () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
+    const onError = (error: Error) => {
+      stopListening();
+      reject(error);
+    };
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);

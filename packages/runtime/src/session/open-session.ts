@@ -7,6 +7,16 @@ import type { HubShared, SessionCore } from './session-core.js';
 import type { SessionRecord } from './session-record.js';
 import type { Session, SessionOptions } from './types.js';
 
+const runCleanups = (cleanups: Set<() => void>) => {
+  for (const cleanup of [...cleanups]) {
+    try {
+      cleanup();
+    } catch (error) {
+      console.error('mcpkit: a session cleanup failed:', error);
+    }
+  }
+};
+
 /** Ends the session: aborts what runs, rejects what waits on the client, runs cleanups. Idempotent. */
 const close = (core: SessionCore, session: Session) => {
   if (core.closed) return;
@@ -21,15 +31,9 @@ const close = (core: SessionCore, session: Session) => {
   core.record.subscriptions = undefined;
   core.channel = undefined;
   // Cleanups registered through ctx.session.onClose (e.g. a proxy's remote session).
-  const cleanups = core.cleanups ? [...core.cleanups] : [];
+  const cleanups = core.cleanups;
   core.cleanups = undefined;
-  for (const cleanup of cleanups) {
-    try {
-      cleanup();
-    } catch (error) {
-      console.error('mcpkit: a session cleanup failed:', error);
-    }
-  }
+  if (cleanups) runCleanups(cleanups);
   core.shared.forget(session);
   core.onClose?.();
 };
