@@ -135,7 +135,7 @@ export const createSessionHub = <TLifespan = unknown>(
       const session = openSession(shared, sessionOptions);
       // A stateless session never hears a list change (it has no standing channel): only the others start the
       // relay, so a stateless server does not subscribe and unsubscribe it around every request.
-      if (sessionOptions.stateless) throwaway.add(session, coreOf(session));
+      if (sessionOptions.stateless) throwaway.add(session);
       else {
         sessions.add(session);
         relayListChanged();
@@ -182,9 +182,7 @@ export const createSessionHub = <TLifespan = unknown>(
     unheardLogger: createLogger({ level: 'emergency' }, () => undefined),
     listen: hub.listen,
     forget: (session) => {
-      const core = coreOf(session);
-      if (core.slot >= 0) throwaway.remove(core);
-      else sessions.delete(session);
+      if (!throwaway.remove(session)) sessions.delete(session);
       endRelay();
     },
   };

@@ -3,19 +3,10 @@ import { takeAllRequests } from './inflight.js';
 import { assumedHello } from './initialize.js';
 import { DEFAULT_LOG_LEVEL } from './logger.js';
 import { receive } from './receive.js';
+import { runCleanups } from './run-cleanups.js';
 import type { HubShared, SessionCore } from './session-core.js';
 import type { SessionRecord } from './session-record.js';
 import type { Session, SessionOptions } from './types.js';
-
-const runCleanups = (cleanups: Set<() => void>) => {
-  for (const cleanup of [...cleanups]) {
-    try {
-      cleanup();
-    } catch (error) {
-      console.error('mcpkit: a session cleanup failed:', error);
-    }
-  }
-};
 
 /** Ends the session: aborts what runs, rejects what waits on the client, runs cleanups. Idempotent. */
 const close = (core: SessionCore, session: Session) => {
@@ -33,7 +24,7 @@ const close = (core: SessionCore, session: Session) => {
   // Cleanups registered through ctx.session.onClose (e.g. a proxy's remote session).
   const cleanups = core.cleanups;
   core.cleanups = undefined;
-  if (cleanups) runCleanups(cleanups);
+  runCleanups(cleanups, 'session');
   core.shared.forget(session);
   core.onClose?.();
 };

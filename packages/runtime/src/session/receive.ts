@@ -13,6 +13,7 @@ import {
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { addRequest, findRequest, removeRequest } from './inflight.js';
 import { RunningRequest, requestFinished } from './request-context.js';
+import { runCleanups } from './run-cleanups.js';
 import type { SessionCore } from './session-core.js';
 import { onNotification } from './session-notifications.js';
 import type { ReceiveExtra, Send } from './types.js';
@@ -136,19 +137,7 @@ const serveModern = (
   const facts = extra?.facts ?? readModernFacts(params);
   if (facts instanceof ProtocolError) return Promise.resolve(failure(id, facts.code, facts.message, facts.data));
   const request = new RunningRequest(core, id, method, params, related, extra, facts);
-  return run(core, request, () => runCleanups(request.modernSession?.cleanups));
-};
-
-/** Runs a finished modern request's `ctx.session.onClose` hooks; one failing does not stop the others. */
-const runCleanups = (cleanups: Set<() => void> | undefined) => {
-  if (!cleanups?.size) return;
-  for (const cleanup of cleanups) {
-    try {
-      cleanup();
-    } catch (error) {
-      console.error('mcpkit: a request cleanup failed:', error);
-    }
-  }
+  return run(core, request, () => runCleanups(request.modernSession?.cleanups, 'request'));
 };
 
 /**

@@ -11,32 +11,33 @@ export interface Placed {
  * as it grows and shrinks. Here adding and removing write two slots.
  */
 export interface ThrowawaySessions<T> {
-  readonly add: (item: T, place: Placed) => void;
-  /** Removes the item at `place`; nothing when it is not kept. */
-  readonly remove: (place: Placed) => void;
+  readonly add: (item: T) => void;
+  /** Removes `item`: false (and nothing done) when it is not kept here. */
+  readonly remove: (item: T) => boolean;
   /** The items kept now, copied (closing one removes it). */
   readonly list: () => T[];
-  readonly size: () => number;
 }
 
 /** An empty roster; `placeOf` finds the place an item carries. */
 export const createThrowawaySessions = <T>(placeOf: (item: T) => Placed): ThrowawaySessions<T> => {
   const items: T[] = [];
   return {
-    add: (item, place) => {
-      place.slot = items.length;
+    add: (item) => {
+      placeOf(item).slot = items.length;
       items.push(item);
     },
-    remove: (place) => {
+    remove: (item) => {
+      const place = placeOf(item);
       const at = place.slot;
-      if (at < 0) return;
+      if (at < 0) return false;
       place.slot = -1;
       const last = items.pop() as T;
-      if (at === items.length) return;
-      items[at] = last;
-      placeOf(last).slot = at;
+      if (at < items.length) {
+        items[at] = last;
+        placeOf(last).slot = at;
+      }
+      return true;
     },
     list: () => [...items],
-    size: () => items.length,
   };
 };
