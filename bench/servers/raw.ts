@@ -38,7 +38,7 @@ const answerer = (tools: number) => {
   };
 };
 
-/** Raw server: no MCP, one JSON parse and one stringify per request. */
+/** Raw server: no MCP, one JSON parse and one stringify per request, replies batched per event-loop turn. */
 export const start = async (args: ServerArgs): Promise<string | undefined> => {
   const answer = answerer(args.tools);
   if (args.transport === 'stdio') {
@@ -48,14 +48,26 @@ export const start = async (args: ServerArgs): Promise<string | undefined> => {
     });
     return undefined;
   }
+  // Replies are written together once the turn's ready requests are answered, as mcpkit's Node listener does:
+  // the ceiling would not be one if the best-known way of writing replies were left out of it.
+  let held: (() => void)[] = [];
+  const writeHeld = () => {
+    const writing = held;
+    held = [];
+    for (const write of writing) write();
+  };
+  const reply = (write: () => void) => {
+    held.push(write);
+    if (held.length === 1) setImmediate(writeHeld);
+  };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const out = answer(JSON.parse(Buffer.concat(chunks).toString()) as Request);
-      if (!out) return void res.writeHead(202).end();
-      if (args.json) return void res.writeHead(200, { 'content-type': 'application/json' }).end(out);
-      res.writeHead(200, { 'content-type': 'text/event-stream' }).end(`event: message\ndata: ${out}\n\n`);
+      if (!out) return reply(() => res.writeHead(202).end());
+      if (args.json) return reply(() => res.writeHead(200, { 'content-type': 'application/json' }).end(out));
+      reply(() => res.writeHead(200, { 'content-type': 'text/event-stream' }).end(`event: message\ndata: ${out}\n\n`));
     });
   });
   await new Promise<void>((resolve) => server.listen(args.port, '127.0.0.1', resolve));

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpReply } from './exchange.js';
 import { NodeRequest } from './node-request.js';
 import { DEFAULT_MAX_STREAM_BUFFER_BYTES } from './options.js';
+import { createReplyBatch, DEFAULT_MAX_BATCHED_REPLIES, type ReplyBatch } from './reply-batch.js';
 import { notFound } from './responses.js';
 import type { Router } from './router.js';
 
@@ -47,6 +48,7 @@ const writeWhole = (
   replyHeaders: HttpReply['headers'],
   body: string | undefined,
   res: ServerResponse,
+  batch: ReplyBatch,
 ) => {
   // Copied key by key: a spread followed by a new key costs V8 a fresh hidden class each time (µs per reply).
   const headers: Record<string, string | number> = {};
@@ -55,19 +57,21 @@ const writeWhole = (
   const out = body !== undefined && body.length > LARGE_BODY ? Buffer.from(body) : body;
   if (out !== undefined) headers['content-length'] = typeof out === 'string' ? Buffer.byteLength(out) : out.byteLength;
   res.writeHead(status, headers);
-  res.end(out);
+  batch.end(res, out);
 };
 
 /** Options of {@link toNodeListener}. */
 export interface NodeListenerOptions {
   /** See `CommonHttpOptions.maxStreamBufferBytes`. */
   readonly maxStreamBufferBytes?: number;
+  /** See `CommonHttpOptions.maxBatchedReplies`. */
+  readonly maxBatchedReplies?: number;
 }
 
-const writeReply = (reply: HttpReply, res: ServerResponse, maxBuffered: number): void => {
+const writeReply = (reply: HttpReply, res: ServerResponse, maxBuffered: number, batch: ReplyBatch): void => {
   const { body } = reply;
   if (body === undefined || typeof body === 'string') {
-    writeWhole(reply.status, reply.headers, body, res);
+    writeWhole(reply.status, reply.headers, body, res, batch);
     return;
   }
   let started = false;
@@ -89,9 +93,11 @@ const writeReply = (reply: HttpReply, res: ServerResponse, maxBuffered: number):
       res.write(chunk);
     },
     end: (chunk) => {
-      // A stream that ended before it was attached is a whole body: one write, with its length.
-      if (!started) writeWhole(reply.status, reply.headers, chunk ?? '', res);
-      else res.end(chunk);
+      if (started) return void res.end(chunk);
+      // A stream that ended before it was attached is a whole body: one write, with its length
+      // (held for the turn's batch, so `started` is what says the head is taken care of).
+      started = true;
+      writeWhole(reply.status, reply.headers, chunk ?? '', res, batch);
     },
   });
   if (!started && !res.writableEnded) {
@@ -106,13 +112,14 @@ const writeReply = (reply: HttpReply, res: ServerResponse, maxBuffered: number):
  */
 export const toNodeListener = (router: Router, options: NodeListenerOptions = {}): NodeHandler => {
   const maxBuffered = options.maxStreamBufferBytes ?? DEFAULT_MAX_STREAM_BUFFER_BYTES;
+  const batch = createReplyBatch(options.maxBatchedReplies ?? DEFAULT_MAX_BATCHED_REPLIES);
   return (req, res, next) => {
     const run = async () => {
       const reply = await router(new NodeRequest(req));
       if (reply instanceof Response) return writeWebResponse(reply, res);
-      if (reply) return writeReply(reply, res, maxBuffered);
+      if (reply) return writeReply(reply, res, maxBuffered, batch);
       if (next) return next();
-      return writeReply(notFound(), res, maxBuffered);
+      return writeReply(notFound(), res, maxBuffered, batch);
     };
     run().catch((error: unknown) => {
       if (next) return next(error);

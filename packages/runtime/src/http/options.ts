@@ -61,6 +61,17 @@ export interface CommonHttpOptions extends AuthOptions, SessionLimitOptions {
    * Default 8 MiB.
    */
   readonly maxStreamBufferBytes?: number;
+  /**
+   * Most whole replies (JSON answers, errors, short SSE answers) held back to
+   * be written together at the end of the event-loop turn that answered
+   * them; one more writes them at once. Written back to back, a busy
+   * server's replies share the cost of waking their readers (about half its
+   * CPU per request on a 2-core VM), which nearly doubles throughput under
+   * load and lowers median latency; a lone request waits one
+   * `setImmediate`. 0 writes each reply as soon as it is ready. Node
+   * listeners only (`serveHttp`, `serveSse`, `toNodeHandler`, `toSseNodeHandler`). Default 64.
+   */
+  readonly maxBatchedReplies?: number;
   /** Most concurrent sessions; initialize beyond it gets 503. Default 10 000. */
   readonly maxSessions?: number;
   /** The hub sessions register with (for `hub.resourceUpdated`, lifespan); a private one by default. */
