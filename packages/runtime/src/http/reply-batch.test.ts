@@ -37,15 +37,16 @@ describe('createReplyBatch', () => {
     expect(ended).toEqual(['a:1', 'b:2', 'c:3']);
   });
 
-  it('writes the held replies as soon as max of them wait', async () => {
+  it('holds at most max replies: the next one writes them all with it', async () => {
     const ended: string[] = [];
-    const batch = createReplyBatch(3);
+    const batch = createReplyBatch(2);
     batch.end(response('a', ended), '1');
     batch.end(response('b', ended), '2');
     expect(ended).toEqual([]);
     batch.end(response('c', ended), '3');
     expect(ended).toEqual(['a:1', 'b:2', 'c:3']);
     batch.end(response('d', ended), '4');
+    expect(ended).toHaveLength(3);
     await turnEnd();
     expect(ended).toEqual(['a:1', 'b:2', 'c:3', 'd:4']);
   });

@@ -26,8 +26,8 @@ const endNow = (res: ServerResponse, body: string | Buffer | undefined): void =>
  * reader is asleep pays for waking it, an inter-processor interrupt and on a
  * VM an exit to the hypervisor, often more than the request's own work;
  * written together, a turn's replies mostly find their readers awake. At most
- * `max` wait: the next one flushes them, which bounds what a long turn adds to
- * the first reply's latency. `max` of 0 (or less) ends each reply at once.
+ * `max` wait: the next one writes them all with it, which bounds what a long
+ * turn adds to the first reply's latency. `max` of 0 (or less) ends each reply at once.
  */
 export const createReplyBatch = (max: number): ReplyBatch => {
   if (!(max > 0)) return { end: endNow };
@@ -49,7 +49,7 @@ export const createReplyBatch = (max: number): ReplyBatch => {
     end: (res, body) => {
       responses.push(res);
       bodies.push(body);
-      if (responses.length >= max) write();
+      if (responses.length > max) write();
       else if (!scheduled) {
         scheduled = true;
         // The check phase: it follows the poll phase, which handles every socket that was ready this turn.
