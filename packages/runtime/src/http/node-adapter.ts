@@ -100,7 +100,8 @@ const writeReply = (reply: HttpReply, res: ServerResponse, maxBuffered: number, 
       writeWhole(reply.status, reply.headers, chunk ?? '', res, batch);
     },
   });
-  if (!started && !res.writableEnded) {
+  // Nothing written nor ended during attach: the stream goes on, so its head goes out now.
+  if (!started) {
     start();
     res.flushHeaders();
   }
